@@ -1,0 +1,27 @@
+package org.ventrack.patient.rest;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.ventrack.patient.domain.Diagnosis;
+import org.ventrack.patient.domain.Patient;
+import org.ventrack.platform.events.patient.Sex;
+
+public record PatientView(
+        UUID id,
+        String siteCode,
+        String upn,
+        Sex sex,
+        LocalDate birthDate,
+        Diagnosis diagnosis,
+        LocalDate diagnosisDate,
+        long version,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+
+    static PatientView of(Patient p) {
+        return new PatientView(p.id, p.siteCode, p.upn, p.sex, p.birthDate, p.diagnosis, p.diagnosisDate, p.version,
+                p.createdAt, p.updatedAt);
+    }
+}

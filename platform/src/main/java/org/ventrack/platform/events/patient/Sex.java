@@ -1,0 +1,5 @@
+package org.ventrack.platform.events.patient;
+
+public enum Sex {
+    MALE, FEMALE
+}

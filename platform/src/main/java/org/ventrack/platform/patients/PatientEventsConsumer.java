@@ -1,0 +1,38 @@
+package org.ventrack.platform.patients;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.ventrack.platform.inbox.InboxProcessor;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Consumes {@code ventrack.patient.v1} into {@link PatientFacts} and the service's {@link PatientEventListener}s.
+ * Active in services that set {@code ventrack.patient-facts.enabled=true} and configure the
+ * {@code patient-events} channel.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "ventrack.patient-facts.enabled", stringValue = "true")
+public class PatientEventsConsumer {
+
+    @Inject
+    InboxProcessor inbox;
+    @Inject
+    PatientFacts facts;
+    @Inject
+    Instance<PatientEventListener> listeners;
+
+    @Incoming("patient-events")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.process(record, event -> {
+            facts.apply(event);
+            listeners.forEach(listener -> listener.apply(event));
+        });
+    }
+}

@@ -1,0 +1,123 @@
+package org.ventrack.platform.patients;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.ventrack.platform.events.EventCodec;
+import org.ventrack.platform.events.EventEnvelope;
+import org.ventrack.platform.events.EventTypes;
+import org.ventrack.platform.events.MalformedEventException;
+import org.ventrack.platform.events.patient.PatientRegistered;
+import org.ventrack.platform.events.patient.PatientUpdated;
+
+/** The {@code patient_facts} read model: the patient's site and identity facts, built from patient events. */
+@ApplicationScoped
+public class PatientFacts {
+
+    private static final String UPSERT = """
+            INSERT INTO patient_facts (patient_id, site_code, upn, sex, birth_date, diagnosis, diagnosis_date,
+                                       events_applied, last_event_id, last_event_time)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+            ON CONFLICT (patient_id) DO UPDATE SET
+                site_code = excluded.site_code, upn = excluded.upn, sex = excluded.sex,
+                birth_date = excluded.birth_date, diagnosis = excluded.diagnosis,
+                diagnosis_date = excluded.diagnosis_date,
+                events_applied = patient_facts.events_applied + 1,
+                last_event_id = excluded.last_event_id, last_event_time = excluded.last_event_time,
+                updated_at = clock_timestamp()""";
+    private static final String TOUCH = """
+            UPDATE patient_facts SET events_applied = events_applied + 1, last_event_id = ?, last_event_time = ?,
+                                     updated_at = clock_timestamp()
+            WHERE patient_id = ?""";
+    private static final String FIND = """
+            SELECT patient_id, site_code, upn, sex, birth_date, diagnosis, diagnosis_date, events_applied,
+                   last_event_id, last_event_time
+            FROM patient_facts WHERE patient_id = ?""";
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    EventCodec codec;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(EventEnvelope event) {
+        if (EventTypes.PATIENT_REGISTERED.equals(event.type())) {
+            PatientRegistered p = codec.payload(event, PatientRegistered.class);
+            upsert(event, new Identity(p.patientId(), p.siteCode(), p.upn(), p.sex() == null ? null : p.sex().name(),
+                    p.birthDate(), p.diagnosis(), p.diagnosisDate()));
+        } else if (EventTypes.PATIENT_UPDATED.equals(event.type())) {
+            PatientUpdated p = codec.payload(event, PatientUpdated.class);
+            upsert(event, new Identity(p.patientId(), p.siteCode(), p.upn(), p.sex() == null ? null : p.sex().name(),
+                    p.birthDate(), p.diagnosis(), p.diagnosisDate()));
+        } else {
+            touch(event);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PatientFactsView> find(UUID patientId) {
+        try (Connection c = dataSource.getConnection(); var find = c.prepareStatement(FIND)) {
+            find.setObject(1, patientId);
+            try (ResultSet row = find.executeQuery()) {
+                return row.next() ? Optional.of(view(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read patient facts", e);
+        }
+    }
+
+    private void upsert(EventEnvelope event, Identity p) {
+        if (p.patientId() == null || p.siteCode() == null || p.upn() == null) {
+            throw new MalformedEventException(
+                    "event " + event.id() + " lacks patientId, siteCode or upn");
+        }
+        if (!p.patientId().toString().equals(event.subject())) {
+            throw new MalformedEventException(
+                    "event " + event.id() + " is about patient " + p.patientId() + " but its subject is " + event.subject());
+        }
+        execute(UPSERT, p.patientId(), p.siteCode(), p.upn(), p.sex(), p.birthDate(), p.diagnosis(), p.diagnosisDate(),
+                event.id(), event.time());
+    }
+
+    private void touch(EventEnvelope event) {
+        UUID patientId;
+        try {
+            patientId = UUID.fromString(event.subject());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("subject of event " + event.id() + " is not a patient id");
+        }
+        execute(TOUCH, event.id(), event.time(), patientId);
+    }
+
+    private void execute(String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not update patient facts: " + e.getMessage(), e);
+        }
+    }
+
+    private static PatientFactsView view(ResultSet row) throws SQLException {
+        return new PatientFactsView(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
+                row.getObject(5, LocalDate.class), row.getString(6), row.getObject(7, LocalDate.class), row.getInt(8),
+                row.getObject(9, UUID.class), row.getObject(10, OffsetDateTime.class));
+    }
+
+    private record Identity(UUID patientId, String siteCode, String upn, String sex, LocalDate birthDate,
+            String diagnosis, LocalDate diagnosisDate) {
+    }
+}

@@ -1,0 +1,79 @@
+package org.ventrack.platform.security;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.ventrack.platform.problem.ProblemException;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Which sites the caller may see and write. Site users are limited to their {@code sites} claim; investigators,
+ * statisticians and admins see every site. Use {@link #visible} for single resources (another site's resource is
+ * reported as not found, so its existence does not leak) and {@link #siteFilter()} for lists and statistics.
+ */
+@RequestScoped
+public class CallerScope {
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    JsonWebToken token;
+
+    public boolean seesAllSites() {
+        return identity.hasRole(Roles.INVESTIGATOR) || identity.hasRole(Roles.STATISTICIAN) || identity.hasRole(Roles.ADMIN);
+    }
+
+    /** The site codes of a site user's token (empty for other roles). */
+    public Set<String> sites() {
+        Object claim = token.getClaim(Roles.SITES_CLAIM);
+        if (claim instanceof Collection<?> values) {
+            return values.stream()
+                    .map(v -> v instanceof JsonString s ? s.getString() : String.valueOf(v))
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+        return Set.of();
+    }
+
+    /** The sites to restrict a query to, or empty when the caller sees all sites. */
+    public Optional<Set<String>> siteFilter() {
+        return seesAllSites() ? Optional.empty() : Optional.of(sites());
+    }
+
+    public boolean canRead(String siteCode) {
+        return seesAllSites() || sites().contains(siteCode);
+    }
+
+    public boolean canWrite(String siteCode) {
+        return identity.hasRole(Roles.INVESTIGATOR) || (identity.hasRole(Roles.SITE_USER) && sites().contains(siteCode));
+    }
+
+    /** Throws 403 unless the caller may write data of {@code siteCode}. */
+    public void requireWrite(String siteCode) {
+        if (!canWrite(siteCode)) {
+            throw ProblemException.forbidden("You may not write data of site " + siteCode + ".");
+        }
+    }
+
+    /** {@code resource} if the caller may read its site, else empty (the caller then answers 404). */
+    public <T> Optional<T> visible(Optional<T> resource, Function<T, String> siteOf) {
+        return resource.filter(r -> canRead(siteOf.apply(r)));
+    }
+
+    public java.util.List<String> roles() {
+        return identity.getRoles().stream().sorted().toList();
+    }
+
+    /** The caller's name for audit trails. */
+    public String caller() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+}
