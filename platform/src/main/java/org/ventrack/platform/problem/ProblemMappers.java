@@ -145,7 +145,7 @@ public class ProblemMappers {
 
     static RestResponse<Problem> respond(Problem problem, UriInfo uri) {
         Problem withInstance = problem.instance() == null && uri != null ? problem.withInstance(URI.create(uri.getPath())) : problem;
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.fromStatusCode(problem.status()), withInstance)
+        return RestResponse.ResponseBuilder.<Problem> create(problem.status()).entity(withInstance)
                 .header(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .build();
     }
