@@ -64,7 +64,7 @@ public abstract class PatientEventsConsumerContract {
     void aPoisonMessageGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
         UUID patient = UUID.randomUUID();
         String poison = "this is not a CloudEvent " + patient;
-        TopicReader.send(infrastructure.bootstrapServers(), Topics.PATIENT, patient.toString(), poison);
+        TopicReader.send(infrastructure.bootstrapServers(), Topics.PATIENT, patient.toString(), poison, EventEnvelope.CONTENT_TYPE);
         EventEnvelope wrongPayload = EventEnvelope.of("/test", EventTypes.PATIENT_REGISTERED, patient.toString(),
                 OffsetDateTime.now(), CODEC.toTree(java.util.Map.of("patientId", patient.toString(), "birthDate", "soon")));
         send(wrongPayload);
@@ -95,7 +95,8 @@ public abstract class PatientEventsConsumerContract {
     }
 
     protected void send(EventEnvelope event) {
-        TopicReader.send(infrastructure.bootstrapServers(), Topics.PATIENT, event.subject(), CODEC.write(event));
+        TopicReader.send(infrastructure.bootstrapServers(), Topics.PATIENT, event.subject(), CODEC.write(event),
+                EventEnvelope.CONTENT_TYPE);
     }
 
     protected static void awaitEventsApplied(UUID patient, int count, String token) {

@@ -48,13 +48,22 @@ public final class TopicReader {
     }
 
     public static void send(String bootstrap, String topic, String key, String value) {
+        send(bootstrap, topic, key, value, null);
+    }
+
+    /** Sends one record, with a {@code content-type} header when {@code contentType} is not null. */
+    public static void send(String bootstrap, String topic, String key, String value, String contentType) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            if (contentType != null) {
+                record.headers().add("content-type", contentType.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send a test record to " + topic, e);
         }
