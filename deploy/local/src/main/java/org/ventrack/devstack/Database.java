@@ -56,6 +56,11 @@ public final class Database implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(directory.resolve("work").toFile())
                 .setServerConfig("max_connections", "200")
+                .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                // the owner stops it after the services (LocalStack's shutdown hook, the test resource's stop)
+                .setRegisterShutdownHook(false)
                 .setServerConfig("fsync", "on")
                 .start();
     }
@@ -70,6 +75,11 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stop();
+    }
+
+    /** PostgreSQL's own output (embedded server only). */
+    public Path logFile() {
+        return directory == null ? null : directory.resolve("postgresql.log");
     }
 
     public String baseUrl() {

@@ -58,11 +58,17 @@ public final class KafkaBroker implements AutoCloseable {
         if (!Files.exists(directory.resolve("data/meta.properties"))) {
             Process format = java("kafka.tools.StorageTool", "format", "-t", CLUSTER_ID, "-c", config.toString(),
                     "--ignore-formatted").start();
-            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+            if (!format.waitFor(60, TimeUnit.SECONDS)) {
+                format.destroyForcibly();
+                throw new IllegalStateException("Kafka storage format timed out, see " + logFile());
+            }
+            if (format.exitValue() != 0) {
                 throw new IllegalStateException("Kafka storage format failed, see " + logFile());
             }
         }
         process = java("kafka.Kafka", config.toString()).start();
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "kafka-broker-stop"));
         awaitReady(timeout);
     }
 
@@ -88,13 +94,20 @@ public final class KafkaBroker implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", absoluteClassPath(),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
                 mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
+    }
+
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private Path writeConfig() throws IOException {
