@@ -14,6 +14,11 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
 
+    /** Every patient of the given sites (all sites when empty), optionally of one site, in registration order. */
+    public java.util.List<Patient> inScope(Optional<Set<String>> sites, String site) {
+        return search(sites, site, null, null).list();
+    }
+
     public boolean upnTaken(String siteCode, String upn) {
         return count("siteCode = ?1 and upn = ?2", siteCode, upn) > 0;
     }
@@ -22,8 +27,9 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
      * @param sites     the caller's sites, or empty for every site
      * @param site      an optional site filter
      * @param diagnosis an optional diagnosis filter
+     * @param regimen   patients with a course of this regimen
      */
-    public PanacheQuery<Patient> search(Optional<Set<String>> sites, String site, Diagnosis diagnosis) {
+    public PanacheQuery<Patient> search(Optional<Set<String>> sites, String site, Diagnosis diagnosis, Regimen regimen) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (sites.isPresent()) {
@@ -37,6 +43,10 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
         if (diagnosis != null) {
             query.append(" and diagnosis = :diagnosis");
             parameters.and("diagnosis", diagnosis);
+        }
+        if (regimen != null) {
+            query.append(" and exists (from TreatmentCourse c where c.patientId = id and c.regimen = :regimen)");
+            parameters.and("regimen", regimen);
         }
         return find(query.toString(), Sort.by("createdAt").and("id"), parameters);
     }

@@ -1,13 +1,19 @@
 package org.ventrack.patient.rest;
 
 import java.time.LocalDate;
+import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.ventrack.patient.domain.Diagnosis;
+import org.ventrack.patient.domain.GeneticAlteration;
 import org.ventrack.platform.events.patient.Sex;
 
 /**
@@ -20,5 +26,19 @@ public record PatientRequest(
         @NotNull Sex sex,
         @NotNull @PastOrPresent LocalDate birthDate,
         @NotNull Diagnosis diagnosis,
-        @PastOrPresent LocalDate diagnosisDate) {
+        @PastOrPresent LocalDate diagnosisDate,
+        @Min(0) @Max(10) Integer priorRelapses,
+        @Min(0) @Max(20) Integer priorLines,
+        boolean priorHsct,
+        @PastOrPresent LocalDate priorHsctDate,
+        @Min(1) @Max(3) Integer cnsStatus,
+        @Size(max = 10) List<@NotBlank @Size(max = 40) String> extramedullarySites,
+        @Size(max = 20) List<@NotNull @Valid GeneticAlteration> geneticAlterations) {
+
+    void check() {
+        Checks.that(diagnosisDate == null || !diagnosisDate.isBefore(birthDate), "diagnosisDate", "must not be before the birth date")
+                .and(priorHsct || priorHsctDate == null, "priorHsctDate", "only for a patient with a prior HSCT")
+                .and(priorHsctDate == null || !priorHsctDate.isBefore(birthDate), "priorHsctDate", "must not be before the birth date")
+                .orFail();
+    }
 }

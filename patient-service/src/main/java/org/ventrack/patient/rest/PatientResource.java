@@ -58,7 +58,7 @@ public class PatientResource {
     @APIResponse(responseCode = "409", description = "The UPN is already registered at this site")
     @APIResponse(responseCode = "422", description = "Unknown site or an impossible date")
     public RestResponse<PatientView> register(@NotNull @Valid PatientRequest request) {
-        scope.requireWrite(request.siteCode());
+        request.check();
         Patient patient = service.register(request);
         return RestResponse.ResponseBuilder.<PatientView> created(URI.create("/api/v1/patients/" + patient.id))
                 .entity(PatientView.of(patient)).tag(ETags.of(patient.version)).build();
@@ -70,7 +70,7 @@ public class PatientResource {
     @Operation(summary = "Get a patient; ETag carries the version")
     @APIResponse(responseCode = "404", description = "Unknown, or of a site outside the caller's sites")
     public RestResponse<PatientView> get(@PathParam("id") UUID id) {
-        Patient patient = scope.visible(patients.findByIdOptional(id), p -> p.siteCode)
+        Patient patient = scope.visible(service.find(id), p -> p.siteCode)
                 .orElseThrow(() -> ProblemException.notFound("Patient", id));
         return RestResponse.ResponseBuilder.ok(PatientView.of(patient)).tag(ETags.of(patient.version)).build();
     }
@@ -84,10 +84,17 @@ public class PatientResource {
     public RestResponse<PatientView> update(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PatientRequest request) {
-        scope.requireWrite(request.siteCode());
-        Patient patient = service.update(id, ifMatch, request, p -> scope.canWrite(p.siteCode))
-                .orElseThrow(() -> ProblemException.notFound("Patient", id));
+        request.check();
+        Patient patient = service.update(id, ifMatch, request);
         return RestResponse.ResponseBuilder.ok(PatientView.of(patient)).tag(ETags.of(patient.version)).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR, Roles.STATISTICIAN, Roles.ADMIN })
+    @Operation(summary = "Every change to the patient and its records: who, when, before and after")
+    public java.util.List<org.ventrack.platform.audit.AuditEntry> history(@PathParam("id") UUID id) {
+        return service.history(id);
     }
 
     @GET
@@ -95,9 +102,10 @@ public class PatientResource {
     @Operation(summary = "List patients of the caller's sites, paged")
     public Page<PatientView> list(@QueryParam("site") String site,
             @QueryParam("diagnosis") Diagnosis diagnosis,
+            @QueryParam("regimen") org.ventrack.patient.domain.Regimen regimen,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-        PanacheQuery<Patient> query = patients.search(scope.siteFilter(), site, diagnosis)
+        PanacheQuery<Patient> query = patients.search(scope.siteFilter(), site, diagnosis, regimen)
                 .page(io.quarkus.panache.common.Page.of(page, size));
         return new Page<>(query.list().stream().map(PatientView::of).toList(), page, size, query.count());
     }

@@ -2,6 +2,8 @@ package org.ventrack.patient.service;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,7 +14,10 @@ import jakarta.transaction.Transactional;
 import org.ventrack.patient.domain.Patient;
 import org.ventrack.patient.domain.PatientRepository;
 import org.ventrack.patient.domain.SiteRepository;
+import org.ventrack.patient.domain.timeline.DatedFact;
 import org.ventrack.patient.rest.PatientRequest;
+import org.ventrack.patient.rest.PatientView;
+import org.ventrack.platform.audit.AuditLog;
 import org.ventrack.platform.events.EventTypes;
 import org.ventrack.platform.events.Topics;
 import org.ventrack.platform.events.patient.PatientRegistered;
@@ -20,10 +25,13 @@ import org.ventrack.platform.events.patient.PatientUpdated;
 import org.ventrack.platform.outbox.Outbox;
 import org.ventrack.platform.problem.ProblemException;
 import org.ventrack.platform.rest.ETags;
+import org.ventrack.platform.security.CallerScope;
 
-/** Registers and corrects patients; every change and its event are written in one transaction. */
+/** Registers and corrects patients; every change, its audit entry and its event are written in one transaction. */
 @ApplicationScoped
 public class PatientService {
+
+    private static final String AUDIT_TYPE = "patient";
 
     @Inject
     PatientRepository patients;
@@ -31,9 +39,16 @@ public class PatientService {
     SiteRepository sites;
     @Inject
     Outbox outbox;
+    @Inject
+    AuditLog audit;
+    @Inject
+    CallerScope scope;
+    @Inject
+    RecordKeeper keeper;
 
     @Transactional
     public Patient register(PatientRequest request) {
+        scope.requireWrite(request.siteCode());
         requireSite(request.siteCode());
         if (patients.upnTaken(request.siteCode(), request.upn())) {
             throw ProblemException.conflict("UPN " + request.upn() + " is already registered at site " + request.siteCode() + ".");
@@ -43,6 +58,7 @@ public class PatientService {
         patient.createdAt = now();
         copy(request, patient);
         patients.persistAndFlush(patient);
+        audit.record(scope.caller(), AuditLog.CREATE, AUDIT_TYPE, patient.id, patient.id, null, PatientView.of(patient));
         outbox.publish(Topics.PATIENT, EventTypes.PATIENT_REGISTERED, patient.id,
                 new PatientRegistered(patient.id, patient.siteCode, patient.upn, patient.sex, patient.birthDate,
                         patient.diagnosis.name(), patient.diagnosisDate));
@@ -51,12 +67,9 @@ public class PatientService {
 
     /** Applies a correction if {@code ifMatch} names the current version (412 otherwise, 428 when missing). */
     @Transactional
-    public Optional<Patient> update(UUID id, String ifMatch, PatientRequest request, java.util.function.Predicate<Patient> visible) {
-        Optional<Patient> found = patients.findByIdOptional(id).filter(visible);
-        if (found.isEmpty()) {
-            return found;
-        }
-        Patient patient = found.get();
+    public Patient update(UUID id, String ifMatch, PatientRequest request) {
+        Patient patient = keeper.writable(id);
+        scope.requireWrite(request.siteCode());
         ETags.requireMatch(ifMatch, patient.version);
         if (!patient.siteCode.equals(request.siteCode())) {
             requireSite(request.siteCode());
@@ -65,12 +78,28 @@ public class PatientService {
                 && patients.upnTaken(request.siteCode(), request.upn())) {
             throw ProblemException.conflict("UPN " + request.upn() + " is already registered at site " + request.siteCode() + ".");
         }
+        PatientView before = PatientView.of(patient);
+        keeper.checkTimeline(patient, patient.id,
+                List.of(new DatedFact(patient.id, "birthDate", request.birthDate(), DatedFact.Kind.BIRTH)));
         copy(request, patient);
         patients.flush();
+        PatientView after = PatientView.of(patient);
+        audit.record(scope.caller(), AuditLog.UPDATE, AUDIT_TYPE, patient.id, patient.id, before, after);
         outbox.publish(Topics.PATIENT, EventTypes.PATIENT_UPDATED, patient.id,
                 new PatientUpdated(patient.id, patient.siteCode, patient.upn, patient.sex, patient.birthDate,
                         patient.diagnosis.name(), patient.diagnosisDate, patient.version));
-        return Optional.of(patient);
+        return patient;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Patient> find(UUID id) {
+        return patients.findByIdOptional(id);
+    }
+
+    /** The patient's whole audit trail: the patient and every record of it, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<org.ventrack.platform.audit.AuditEntry> history(UUID id) {
+        return audit.ofPatient(keeper.readable(id).id);
     }
 
     private void requireSite(String siteCode) {
@@ -80,15 +109,21 @@ public class PatientService {
     }
 
     private static void copy(PatientRequest request, Patient patient) {
-        if (request.diagnosisDate() != null && request.diagnosisDate().isBefore(request.birthDate())) {
-            throw ProblemException.unprocessable("diagnosisDate", "must not be before the birth date");
-        }
         patient.siteCode = request.siteCode();
         patient.upn = request.upn();
         patient.sex = request.sex();
         patient.birthDate = request.birthDate();
         patient.diagnosis = request.diagnosis();
         patient.diagnosisDate = request.diagnosisDate();
+        patient.priorRelapses = request.priorRelapses() == null ? 0 : request.priorRelapses();
+        patient.priorLines = request.priorLines();
+        patient.priorHsct = request.priorHsct();
+        patient.priorHsctDate = request.priorHsctDate();
+        patient.cnsStatus = request.cnsStatus();
+        patient.extramedullarySites = request.extramedullarySites() == null ? new ArrayList<>()
+                : new ArrayList<>(request.extramedullarySites());
+        patient.geneticAlterations = request.geneticAlterations() == null ? new ArrayList<>()
+                : new ArrayList<>(request.geneticAlterations());
         patient.updatedAt = now();
     }
 

@@ -34,6 +34,12 @@ public class ProblemException extends RuntimeException {
                 message).withErrors(List.of(new Problem.FieldError(field, message))));
     }
 
+    /** Several broken rules at once, each with the field that breaks it. */
+    public static ProblemException ruleViolations(List<Problem.FieldError> errors) {
+        return new ProblemException(Problem.of(422, "rule-violation", "The request breaks a rule of the registry",
+                errors.size() == 1 ? errors.get(0).message() : errors.size() + " rules are broken.").withErrors(errors));
+    }
+
     public static ProblemException preconditionRequired(String detail) {
         return new ProblemException(Problem.of(428, "precondition-required", "Precondition required", detail));
     }

@@ -1,0 +1,42 @@
+package org.ventrack.patient.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ventrack.patient.domain.cohort.Characteristics;
+import org.ventrack.patient.domain.cohort.Toxicities;
+import org.ventrack.patient.service.CohortService;
+import org.ventrack.platform.security.Roles;
+
+/** The founding paper's Table 1 and Table 2, on demand, for the caller's sites. */
+@Path("/api/v1/cohort")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cohort")
+public class CohortResource {
+
+    @Inject
+    CohortService cohort;
+
+    @GET
+    @Path("characteristics")
+    @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR, Roles.STATISTICIAN, Roles.ADMIN })
+    @Operation(summary = "Table 1: patient characteristics (counts with percentages, medians with ranges)")
+    public Characteristics characteristics(@QueryParam("site") String site) {
+        return cohort.characteristics(site);
+    }
+
+    @GET
+    @Path("toxicities")
+    @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR, Roles.STATISTICIAN, Roles.ADMIN })
+    @Operation(summary = "Table 2: per CTCAE term and regimen, patients with any grade and with grade >= 3; serious AEs")
+    public Toxicities toxicities(@QueryParam("site") String site) {
+        return cohort.toxicities(site);
+    }
+}
