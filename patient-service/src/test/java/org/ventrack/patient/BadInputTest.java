@@ -137,7 +137,7 @@ class BadInputTest {
                 .then().statusCode(409).contentType(PROBLEM);
         var huge = Fixtures.patient(SITE, "HUGE-1");
         huge.put("extramedullarySites", java.util.Collections.nCopies(5000, "x".repeat(60)));
-        as(TestTokens.investigator()).body(huge).post("/api/v1/patients").then().statusCode(413);
+        as(TestTokens.investigator()).body(huge).post("/api/v1/patients").then().statusCode(413).contentType(PROBLEM);
         as(TestTokens.investigator()).get("/api/v1/patients?site=" + SITE + "&size=200").then()
                 .body("items.upn", org.hamcrest.Matchers.not(hasItem("HUGE-1")));
     }

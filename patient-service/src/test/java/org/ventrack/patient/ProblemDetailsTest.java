@@ -138,7 +138,7 @@ class ProblemDetailsTest {
         String big = "{\"code\":\"FR-BIG\",\"name\":\"" + "x".repeat(300_000) + "\",\"country\":\"FR\"}";
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(big)
                 .post("/api/v1/sites")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType(PROBLEM).body("status", equalTo(413));
         given().auth().oauth2(TestTokens.admin()).get("/api/v1/sites/FR-BIG").then().statusCode(404);
     }
 }

@@ -30,7 +30,8 @@ import io.restassured.http.ContentType;
  * For each: the maximum throughput of a closed loop of concurrent clients, then the latency at a fixed arrival rate
  * of half that maximum (measured from each request's scheduled time, so a stall is not hidden). Run with
  * {@code ./mvnw -pl system-tests verify -Dtest=PatientApiBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
- * Client and server share the machine's 2 cores.
+ * Client and server share the machine's 2 cores; the consuming services are stopped for the run unless
+ * {@code -Dbenchmark.with-consumers=true}.
  */
 class PatientApiBenchmark {
 
@@ -44,6 +45,12 @@ class PatientApiBenchmark {
     void measure() throws Exception {
         LocalStack stack = StackFixture.start();
         try {
+            if (!Boolean.getBoolean("benchmark.with-consumers")) {
+                // patient-service alone with its database and broker: the consumers would share the same 2 cores
+                for (String service : List.of("response-service", "pk-service", "survival-service")) {
+                    ProcessHandle.of(stack.serviceProcessId(service)).ifPresent(ProcessHandle::destroy);
+                }
+            }
             String base = stack.serviceUrl("patient-service");
             String token = stack.token("investigator");
             given().auth().oauth2(stack.token("admin")).contentType(ContentType.JSON)

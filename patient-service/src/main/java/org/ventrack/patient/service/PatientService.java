@@ -50,14 +50,20 @@ public class PatientService {
     public Patient register(PatientRequest request) {
         scope.requireWrite(request.siteCode());
         requireSite(request.siteCode());
-        if (patients.upnTaken(request.siteCode(), request.upn())) {
-            throw ProblemException.conflict("UPN " + request.upn() + " is already registered at site " + request.siteCode() + ".");
-        }
         Patient patient = new Patient();
         patient.id = UUID.randomUUID();
         patient.createdAt = now();
         copy(request, patient);
-        patients.persistAndFlush(patient);
+        try {
+            patients.persistAndFlush(patient);
+        } catch (jakarta.persistence.PersistenceException e) {
+            // the unique constraint decides, so two concurrent registrations of one UPN cannot both pass a check
+            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && "patient_upn_unique_in_site".equals(violation.getConstraintName())) {
+                throw ProblemException.conflict("UPN " + request.upn() + " is already registered at site " + request.siteCode() + ".");
+            }
+            throw e;
+        }
         audit.record(scope.caller(), AuditLog.CREATE, AUDIT_TYPE, patient.id, patient.id, null, PatientView.of(patient));
         outbox.publish(Topics.PATIENT, EventTypes.PATIENT_REGISTERED, patient.id,
                 new PatientRegistered(patient.id, patient.siteCode, patient.upn, patient.sex, patient.birthDate,

@@ -115,7 +115,9 @@ public class OutboxRelay {
                 backoff = config.initialBackoff();
                 if (count < config.batchSize()) {
                     purgeIfDue();
-                    wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                    if (wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS)) {
+                        Thread.sleep(config.linger().toMillis());
+                    }
                     wakeUps.drainPermits();
                 }
             } catch (InterruptedException e) {
