@@ -97,9 +97,11 @@ public class PatientService {
         return patient;
     }
 
+    /** The patient for reading only: loaded without the snapshot Hibernate keeps to detect changes. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Patient> find(UUID id) {
-        return patients.findByIdOptional(id);
+        return Optional.ofNullable(patients.getEntityManager().find(Patient.class, id,
+                java.util.Map.of(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)));
     }
 
     /** The patient's whole audit trail: the patient and every record of it, oldest first. */
