@@ -18,6 +18,7 @@ import org.ventrack.platform.events.EventCodec;
 import org.ventrack.platform.events.EventEnvelope;
 import org.ventrack.platform.events.EventTypes;
 import org.ventrack.platform.events.MalformedEventException;
+import org.ventrack.platform.events.patient.PatientIdentity;
 import org.ventrack.platform.events.patient.PatientRegistered;
 import org.ventrack.platform.events.patient.PatientUpdated;
 
@@ -53,13 +54,9 @@ public class PatientFacts {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope event) {
         if (EventTypes.PATIENT_REGISTERED.equals(event.type())) {
-            PatientRegistered p = codec.payload(event, PatientRegistered.class);
-            upsert(event, new Identity(p.patientId(), p.siteCode(), p.upn(), p.sex() == null ? null : p.sex().name(),
-                    p.birthDate(), p.diagnosis(), p.diagnosisDate()));
+            upsert(event, codec.payload(event, PatientRegistered.class));
         } else if (EventTypes.PATIENT_UPDATED.equals(event.type())) {
-            PatientUpdated p = codec.payload(event, PatientUpdated.class);
-            upsert(event, new Identity(p.patientId(), p.siteCode(), p.upn(), p.sex() == null ? null : p.sex().name(),
-                    p.birthDate(), p.diagnosis(), p.diagnosisDate()));
+            upsert(event, codec.payload(event, PatientUpdated.class));
         } else {
             touch(event);
         }
@@ -77,7 +74,7 @@ public class PatientFacts {
         }
     }
 
-    private void upsert(EventEnvelope event, Identity p) {
+    private void upsert(EventEnvelope event, PatientIdentity p) {
         if (p.patientId() == null || p.siteCode() == null || p.upn() == null) {
             throw new MalformedEventException(
                     "event " + event.id() + " lacks patientId, siteCode or upn");
@@ -86,7 +83,8 @@ public class PatientFacts {
             throw new MalformedEventException(
                     "event " + event.id() + " is about patient " + p.patientId() + " but its subject is " + event.subject());
         }
-        execute(UPSERT, p.patientId(), p.siteCode(), p.upn(), p.sex(), p.birthDate(), p.diagnosis(), p.diagnosisDate(),
+        execute(UPSERT, p.patientId(), p.siteCode(), p.upn(), p.sex() == null ? null : p.sex().name(), p.birthDate(),
+                p.diagnosis(), p.diagnosisDate(),
                 event.id(), event.time());
     }
 
@@ -115,9 +113,5 @@ public class PatientFacts {
         return new PatientFactsView(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
                 row.getObject(5, LocalDate.class), row.getString(6), row.getObject(7, LocalDate.class), row.getInt(8),
                 row.getObject(9, UUID.class), row.getObject(10, OffsetDateTime.class));
-    }
-
-    private record Identity(UUID patientId, String siteCode, String upn, String sex, LocalDate birthDate,
-            String diagnosis, LocalDate diagnosisDate) {
     }
 }

@@ -15,5 +15,5 @@ public record PatientRegistered(
         Sex sex,
         LocalDate birthDate,
         String diagnosis,
-        LocalDate diagnosisDate) {
+        LocalDate diagnosisDate) implements PatientIdentity {
 }

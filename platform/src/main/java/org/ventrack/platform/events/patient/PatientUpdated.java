@@ -12,5 +12,5 @@ public record PatientUpdated(
         LocalDate birthDate,
         String diagnosis,
         LocalDate diagnosisDate,
-        long version) {
+        long version) implements PatientIdentity {
 }
