@@ -20,13 +20,6 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration idlePoll();
 
-    /**
-     * How long the relay waits after being woken, so that under load one round publishes the rows of many commits
-     * (fewer transactions and broker round trips) at the cost of this much latency.
-     */
-    @WithDefault("3ms")
-    Duration linger();
-
     /** First pause after a failed publication; doubles up to {@link #maxBackoff()}. */
     @WithDefault("100ms")
     Duration initialBackoff();

@@ -115,9 +115,7 @@ public class OutboxRelay {
                 backoff = config.initialBackoff();
                 if (count < config.batchSize()) {
                     purgeIfDue();
-                    if (wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS)) {
-                        Thread.sleep(config.linger().toMillis());
-                    }
+                    wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }
             } catch (InterruptedException e) {
