@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.ventrack.patient.domain.AdverseEvent;
@@ -46,7 +49,7 @@ public class AdverseEventResource {
     @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR })
     @Operation(summary = "Record an adverse event (CTCAE v5.0 term, grade 1-5); the regimen at onset is derived")
     public RestResponse<AdverseEventRecord> record(@PathParam("patientId") UUID patientId,
-            @NotNull @Valid Requests.AdverseEvent request) {
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.ADVERSE_EVENT))) @NotNull @Valid Requests.AdverseEvent request) {
         String term = terms.canonical(request.term());
         AdverseEventRecord created = keeper.create(patientId, patient -> apply(request, term, patient, new AdverseEvent()),
                 EventTypes.ADVERSE_EVENT_RECORDED, RecordViews::of);
@@ -66,7 +69,7 @@ public class AdverseEventResource {
     @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR })
     @Operation(summary = "Correct an adverse event (If-Match required)")
     public RestResponse<AdverseEventRecord> update(@PathParam("patientId") UUID patientId, @PathParam("id") UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid Requests.AdverseEvent request) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.ADVERSE_EVENT))) @NotNull @Valid Requests.AdverseEvent request) {
         String term = terms.canonical(request.term());
         AdverseEventRecord updated = keeper.update(patientId, AdverseEvent.class, id, ifMatch,
                 (patient, event) -> apply(request, term, patient, event), (before, after) -> EventTypes.ADVERSE_EVENT_CORRECTED,

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.ventrack.patient.domain.ClinicalEvent;
@@ -42,7 +45,7 @@ public class ClinicalEventResource {
     @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR })
     @Operation(summary = "Record an HSCT, relapse, progression, death or last follow-up (alive on that date)")
     public RestResponse<ClinicalEventRecord> record(@PathParam("patientId") UUID patientId,
-            @NotNull @Valid Requests.ClinicalEvent request) {
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.CLINICAL_EVENT))) @NotNull @Valid Requests.ClinicalEvent request) {
         request.check();
         ClinicalEventRecord created = keeper.create(patientId, patient -> apply(request, new ClinicalEvent()),
                 EventTypes.CLINICAL_EVENT_RECORDED, RecordViews::of);
@@ -62,7 +65,7 @@ public class ClinicalEventResource {
     @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR })
     @Operation(summary = "Correct a clinical event, e.g. a death date; published as a correction (If-Match required)")
     public RestResponse<ClinicalEventRecord> update(@PathParam("patientId") UUID patientId, @PathParam("id") UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid Requests.ClinicalEvent request) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.CLINICAL_EVENT))) @NotNull @Valid Requests.ClinicalEvent request) {
         request.check();
         ClinicalEventRecord updated = keeper.update(patientId, ClinicalEvent.class, id, ifMatch,
                 (patient, event) -> apply(request, event), (before, after) -> EventTypes.CLINICAL_EVENT_CORRECTED,

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.ventrack.patient.domain.Comedication;
@@ -44,7 +47,7 @@ public class ComedicationResource {
     @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR })
     @Operation(summary = "Record a co-medication; its CYP3A inhibitor class comes from the maintained list")
     public RestResponse<ComedicationRecord> start(@PathParam("patientId") UUID patientId,
-            @NotNull @Valid Requests.Comedication request) {
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.COMEDICATION))) @NotNull @Valid Requests.Comedication request) {
         request.check();
         ComedicationRecord created = keeper.create(patientId, patient -> apply(request, new Comedication()),
                 EventTypes.COMEDICATION_STARTED, RecordViews::of);
@@ -64,7 +67,7 @@ public class ComedicationResource {
     @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR })
     @Operation(summary = "End or correct a co-medication (If-Match required)")
     public RestResponse<ComedicationRecord> update(@PathParam("patientId") UUID patientId, @PathParam("id") UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid Requests.Comedication request) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.COMEDICATION))) @NotNull @Valid Requests.Comedication request) {
         request.check();
         ComedicationRecord updated = keeper.update(patientId, Comedication.class, id, ifMatch,
                 (patient, comedication) -> apply(request, comedication),

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.ventrack.patient.domain.BodyMeasurement;
@@ -41,7 +44,7 @@ public class MeasurementResource {
     @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR })
     @Operation(summary = "Record weight and height; BSA (Mosteller) is derived")
     public RestResponse<MeasurementRecord> record(@PathParam("patientId") UUID patientId,
-            @NotNull @Valid Requests.Measurement request) {
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.MEASUREMENT))) @NotNull @Valid Requests.Measurement request) {
         MeasurementRecord created = keeper.create(patientId, patient -> {
             BodyMeasurement m = new BodyMeasurement();
             m.measuredOn = request.measuredOn();

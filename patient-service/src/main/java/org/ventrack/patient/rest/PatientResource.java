@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -57,7 +60,7 @@ public class PatientResource {
     @APIResponse(responseCode = "201", description = "Registered; ETag carries the version")
     @APIResponse(responseCode = "409", description = "The UPN is already registered at this site")
     @APIResponse(responseCode = "422", description = "Unknown site or an impossible date")
-    public RestResponse<PatientView> register(@NotNull @Valid PatientRequest request) {
+    public RestResponse<PatientView> register(@RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.PATIENT))) @NotNull @Valid PatientRequest request) {
         request.check();
         Patient patient = service.register(request);
         return RestResponse.ResponseBuilder.<PatientView> created(URI.create("/api/v1/patients/" + patient.id))
@@ -83,7 +86,7 @@ public class PatientResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<PatientView> update(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull @Valid PatientRequest request) {
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.PATIENT))) @NotNull @Valid PatientRequest request) {
         request.check();
         Patient patient = service.update(id, ifMatch, request);
         return RestResponse.ResponseBuilder.ok(PatientView.of(patient)).tag(ETags.of(patient.version)).build();

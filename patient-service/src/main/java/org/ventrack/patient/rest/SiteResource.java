@@ -16,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -38,7 +41,7 @@ public class SiteResource {
     @Operation(summary = "Create a study site (admin)")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "A site with this code exists")
-    public RestResponse<SiteView> create(@NotNull @Valid SiteRequest request) {
+    public RestResponse<SiteView> create(@RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.SITE))) @NotNull @Valid SiteRequest request) {
         Site site = sites.create(request.code(), request.name(), request.country());
         return RestResponse.ResponseBuilder.<SiteView> created(URI.create("/api/v1/sites/" + site.code)).entity(view(site)).build();
     }

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.ventrack.patient.domain.TreatmentCourse;
@@ -41,7 +44,7 @@ public class TreatmentCourseResource {
     @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR })
     @Operation(summary = "Record a venetoclax course; its start date is the time origin of every outcome")
     public RestResponse<TreatmentCourseRecord> start(@PathParam("patientId") UUID patientId,
-            @NotNull @Valid Requests.TreatmentCourse request) {
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.TREATMENT_COURSE))) @NotNull @Valid Requests.TreatmentCourse request) {
         request.check();
         TreatmentCourseRecord created = keeper.create(patientId, patient -> apply(request, new TreatmentCourse()),
                 EventTypes.TREATMENT_STARTED, RecordViews::of);
@@ -70,7 +73,7 @@ public class TreatmentCourseResource {
     @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR })
     @Operation(summary = "Correct a course, e.g. cycles given and end (If-Match required)")
     public RestResponse<TreatmentCourseRecord> update(@PathParam("patientId") UUID patientId, @PathParam("id") UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid Requests.TreatmentCourse request) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.TREATMENT_COURSE))) @NotNull @Valid Requests.TreatmentCourse request) {
         request.check();
         TreatmentCourseRecord updated = keeper.update(patientId, TreatmentCourse.class, id, ifMatch,
                 (patient, course) -> apply(request, course), (before, after) -> EventTypes.TREATMENT_UPDATED,

@@ -1,0 +1,27 @@
+package org.ventrack.patient;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+import org.ventrack.platform.testing.VentrackInfrastructure;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = VentrackInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class OpenApiTest {
+
+    @Test
+    void theDocumentIsPublicAndCarriesOperationsWithExamples() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/patients'.post.summary", notNullValue())
+                .body("paths.'/api/v1/patients/{patientId}/adverse-events'.post.requestBody", notNullValue())
+                .body("components.securitySchemes", notNullValue())
+                .body(containsString("KMT2A t(9;11)"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
