@@ -21,6 +21,15 @@ public class PatientRecords {
                 .setParameter("patient", patientId).getResultList();
     }
 
+    /** The records of one type of several patients, by patient then {@code orderBy}. */
+    public <R extends PatientRecord> List<R> ofPatients(Class<R> type, java.util.Collection<UUID> patientIds, String orderBy) {
+        if (patientIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from " + type.getSimpleName() + " where patientId in :ids order by patientId, " + orderBy
+                + ", id", type).setParameter("ids", patientIds).getResultList();
+    }
+
     public <R extends PatientRecord> Optional<R> find(Class<R> type, UUID patientId, UUID id) {
         return Optional.ofNullable(em.find(type, id)).filter(r -> r.patientId.equals(patientId));
     }

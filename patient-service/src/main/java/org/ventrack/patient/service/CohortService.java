@@ -10,12 +10,12 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.ventrack.patient.domain.AdverseEvent;
 import org.ventrack.patient.domain.GeneticAlteration;
 import org.ventrack.patient.domain.Patient;
+import org.ventrack.patient.domain.PatientRecords;
 import org.ventrack.patient.domain.PatientRepository;
 import org.ventrack.patient.domain.TreatmentCourse;
 import org.ventrack.patient.domain.cohort.Characteristics;
@@ -31,7 +31,7 @@ public class CohortService {
     @Inject
     PatientRepository patients;
     @Inject
-    EntityManager em;
+    PatientRecords records;
     @Inject
     CallerScope scope;
 
@@ -44,9 +44,9 @@ public class CohortService {
     public Toxicities toxicities(String site) {
         List<CohortPatient> cohort = cohort(site);
         List<UUID> ids = cohort.stream().map(p -> UUID.fromString(p.patientId())).toList();
-        List<CohortAdverseEvent> events = ids.isEmpty() ? List.of() : em.createQuery(
-                "from AdverseEvent where patientId in :ids and regimen is not null", AdverseEvent.class)
-                .setParameter("ids", ids).getResultList().stream()
+        // adverse events before venetoclax (no regimen at onset) are not toxicities of a venetoclax regimen
+        List<CohortAdverseEvent> events = records.ofPatients(AdverseEvent.class, ids, "onsetDate").stream()
+                .filter(e -> e.regimen != null)
                 .map(e -> new CohortAdverseEvent(e.patientId.toString(), e.regimen.name(), e.term, e.grade, e.serious))
                 .toList();
         return Toxicities.of(cohort, events);
@@ -58,9 +58,8 @@ public class CohortService {
         if (inScope.isEmpty()) {
             return List.of();
         }
-        Map<UUID, List<TreatmentCourse>> courses = em.createQuery(
-                "from TreatmentCourse where patientId in :ids order by startDate", TreatmentCourse.class)
-                .setParameter("ids", inScope.stream().map(p -> p.id).toList()).getResultList().stream()
+        Map<UUID, List<TreatmentCourse>> courses = records.ofPatients(TreatmentCourse.class,
+                inScope.stream().map(p -> p.id).toList(), "startDate").stream()
                 .collect(Collectors.groupingBy(c -> c.patientId));
         return inScope.stream().map(p -> {
             List<TreatmentCourse> own = courses.getOrDefault(p.id, List.of());

@@ -8,12 +8,12 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.ventrack.patient.domain.ClinicalEvent;
 import org.ventrack.patient.domain.Patient;
 import org.ventrack.patient.domain.PatientRecord;
+import org.ventrack.patient.domain.PatientRecords;
 import org.ventrack.patient.domain.PatientRepository;
 import org.ventrack.patient.domain.TreatmentCourse;
 import org.ventrack.platform.security.CallerScope;
@@ -27,7 +27,7 @@ public class CsvExport {
     @Inject
     PatientRepository patients;
     @Inject
-    EntityManager em;
+    PatientRecords records;
     @Inject
     CallerScope scope;
 
@@ -70,11 +70,7 @@ public class CsvExport {
     }
 
     private <R extends PatientRecord> List<R> records(Class<R> type, Map<UUID, Patient> scoped, String orderBy) {
-        if (scoped.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("from " + type.getSimpleName() + " where patientId in :ids order by patientId, " + orderBy, type)
-                .setParameter("ids", scoped.keySet()).getResultList();
+        return records.ofPatients(type, scoped.keySet(), orderBy);
     }
 
     private static Object opt(Object value) {
