@@ -1,5 +1,6 @@
 package org.ventrack.patient.rest;
 
+import org.ventrack.platform.rest.Created;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package org.ventrack.patient.rest;
 
+import org.ventrack.platform.problem.Checks;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -20,6 +20,11 @@ public final class EventTypes {
     /** A record entered in error was deleted; consumers drop what they derived from it. */
     public static final String RECORD_DELETED = of("patient", "record-deleted");
 
+    /** A marrow assessment was (re-)classified under one criteria set; the payload carries the criteria version. */
+    public static final String ASSESSMENT_CLASSIFIED = of("response", "assessment-classified");
+    /** A patient's best overall response under one criteria set changed (EFS needs treatment failure and relapse). */
+    public static final String BEST_RESPONSE_CHANGED = of("response", "best-response-changed");
+
     private EventTypes() {
     }
 

@@ -12,7 +12,8 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Consumes {@code ventrack.patient.v1} into {@link PatientFacts} and the service's {@link PatientEventListener}s.
+ * Consumes {@code ventrack.patient.v1} into {@link PatientFacts}, {@link PatientTimeline} and the service's
+ * {@link PatientEventListener}s.
  * Active in services that set {@code ventrack.patient-facts.enabled=true} and configure the
  * {@code patient-events} channel.
  */
@@ -25,6 +26,8 @@ public class PatientEventsConsumer {
     @Inject
     PatientFacts facts;
     @Inject
+    PatientTimeline timeline;
+    @Inject
     Instance<PatientEventListener> listeners;
 
     @Incoming("patient-events")
@@ -32,6 +35,7 @@ public class PatientEventsConsumer {
     public void consume(ConsumerRecord<String, String> record) {
         inbox.process(record, event -> {
             facts.apply(event);
+            timeline.apply(event);
             listeners.forEach(listener -> listener.apply(event));
         });
     }

@@ -64,7 +64,45 @@ public class PatientFacts {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<PatientFactsView> find(UUID patientId) {
-        try (Connection c = dataSource.getConnection(); var find = c.prepareStatement(FIND)) {
+        return query(FIND, patientId);
+    }
+
+    /**
+     * The patients of the given sites (every site when {@code sites} is empty), optionally of one site only,
+     * in UPN order: the population of a service's lists and statistics.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.List<PatientFactsView> inScope(Optional<java.util.Set<String>> sites, String site) {
+        String sql = FIND.replace("WHERE patient_id = ?", "WHERE (? OR site_code = ANY (?)) AND (CAST(? AS text) IS NULL OR site_code = ?)")
+                + " ORDER BY site_code, upn";
+        try (Connection c = dataSource.getConnection(); var select = c.prepareStatement(sql)) {
+            select.setBoolean(1, sites.isEmpty());
+            select.setArray(2, c.createArrayOf("text", sites.orElse(java.util.Set.of()).toArray()));
+            select.setString(3, site);
+            select.setString(4, site);
+            java.util.List<PatientFactsView> patients = new java.util.ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    patients.add(view(row));
+                }
+            }
+            return patients;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read patient facts", e);
+        }
+    }
+
+    /**
+     * Locks the patient's facts row for the current transaction, so that writes about one patient (and the
+     * re-derivations they trigger) run one after another. Empty when the patient is unknown here.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<PatientFactsView> lock(UUID patientId) {
+        return query(FIND + " FOR UPDATE", patientId);
+    }
+
+    private Optional<PatientFactsView> query(String sql, UUID patientId) {
+        try (Connection c = dataSource.getConnection(); var find = c.prepareStatement(sql)) {
             find.setObject(1, patientId);
             try (ResultSet row = find.executeQuery()) {
                 return row.next() ? Optional.of(view(row)) : Optional.empty();

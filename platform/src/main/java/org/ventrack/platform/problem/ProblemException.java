@@ -20,6 +20,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(404, "not-found", "Not found", what + " " + id + " does not exist."));
     }
 
+    /** 400 for one invalid request value, reported like Bean Validation's. */
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(Problem.of(400, "validation", "The request is not valid", field + " " + message)
+                .withErrors(List.of(new Problem.FieldError(field, message))));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(Problem.of(409, "conflict", "Conflict", detail));
     }

@@ -1,0 +1,169 @@
+package org.ventrack.platform.patients;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.ventrack.platform.events.EventCodec;
+import org.ventrack.platform.events.EventEnvelope;
+import org.ventrack.platform.events.EventTypes;
+import org.ventrack.platform.events.patient.ClinicalEventRecord;
+import org.ventrack.platform.events.patient.RecordDeleted;
+import org.ventrack.platform.events.patient.TreatmentCourseRecord;
+
+/**
+ * The dated patient facts consuming services derive from, built from patient events: venetoclax courses (the time
+ * origin and the regimen) and clinical events (HSCT, relapse, progression, death, last follow-up). A correction
+ * replaces the row; a deleted record removes it. Events carry the record's version, so an older version never
+ * overwrites a newer one.
+ */
+@ApplicationScoped
+public class PatientTimeline {
+
+    /** A venetoclax course as consuming services know it. */
+    public record Course(UUID id, UUID patientId, LocalDate startDate, String regimen, String doseBasis,
+            BigDecimal dailyDoseMg, LocalDate endDate) {
+    }
+
+    /** HSCT, RELAPSE, PROGRESSION, DEATH or LAST_FOLLOW_UP on a date. */
+    public record ClinicalEvent(UUID id, UUID patientId, String kind, LocalDate date, String deathCause) {
+    }
+
+    private static final String UPSERT_COURSE = """
+            INSERT INTO patient_course (course_id, patient_id, start_date, regimen, dose_basis, daily_dose_mg, end_date, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (course_id) DO UPDATE SET start_date = excluded.start_date, regimen = excluded.regimen,
+                dose_basis = excluded.dose_basis, daily_dose_mg = excluded.daily_dose_mg, end_date = excluded.end_date,
+                version = excluded.version
+            WHERE patient_course.version <= excluded.version""";
+    private static final String UPSERT_EVENT = """
+            INSERT INTO patient_clinical_event (event_id, patient_id, kind, event_date, death_cause, version)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (event_id) DO UPDATE SET kind = excluded.kind, event_date = excluded.event_date,
+                death_cause = excluded.death_cause, version = excluded.version
+            WHERE patient_clinical_event.version <= excluded.version""";
+    private static final String COURSES = """
+            SELECT course_id, patient_id, start_date, regimen, dose_basis, daily_dose_mg, end_date
+            FROM patient_course WHERE patient_id = ANY (?) ORDER BY patient_id, start_date, course_id""";
+    private static final String EVENTS = """
+            SELECT event_id, patient_id, kind, event_date, death_cause
+            FROM patient_clinical_event WHERE patient_id = ANY (?) ORDER BY patient_id, event_date, event_id""";
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    EventCodec codec;
+
+    /** @return true when the event changed a course or a clinical event of the patient */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean apply(EventEnvelope event) {
+        String type = event.type();
+        if (EventTypes.TREATMENT_STARTED.equals(type) || EventTypes.TREATMENT_UPDATED.equals(type)) {
+            TreatmentCourseRecord c = codec.payload(event, TreatmentCourseRecord.class);
+            return execute(UPSERT_COURSE, c.id(), c.patientId(), c.startDate(), c.regimen(), c.doseBasis(),
+                    c.dailyDoseMg(), c.endDate(), c.version()) > 0;
+        }
+        if (EventTypes.CLINICAL_EVENT_RECORDED.equals(type) || EventTypes.CLINICAL_EVENT_CORRECTED.equals(type)) {
+            ClinicalEventRecord e = codec.payload(event, ClinicalEventRecord.class);
+            return execute(UPSERT_EVENT, e.id(), e.patientId(), e.kind(), e.date(), e.deathCause(), e.version()) > 0;
+        }
+        if (EventTypes.RECORD_DELETED.equals(type)) {
+            RecordDeleted deleted = codec.payload(event, RecordDeleted.class);
+            return switch (deleted.recordType()) {
+                case "treatment-course" -> execute("DELETE FROM patient_course WHERE course_id = ?", deleted.recordId()) > 0;
+                case "clinical-event" -> execute("DELETE FROM patient_clinical_event WHERE event_id = ?", deleted.recordId()) > 0;
+                default -> false;
+            };
+        }
+        return false;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Course> courses(UUID patientId) {
+        return courses(List.of(patientId)).getOrDefault(patientId, List.of());
+    }
+
+    /** The courses of each patient, earliest start first; patients without a course are absent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, List<Course>> courses(Collection<UUID> patientIds) {
+        Map<UUID, List<Course>> byPatient = new HashMap<>();
+        query(COURSES, patientIds, row -> byPatient.computeIfAbsent(row.getObject(2, UUID.class), p -> new ArrayList<>())
+                .add(new Course(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                        row.getObject(3, LocalDate.class), row.getString(4), row.getString(5), row.getBigDecimal(6),
+                        row.getObject(7, LocalDate.class))));
+        return byPatient;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ClinicalEvent> clinicalEvents(UUID patientId) {
+        return clinicalEvents(List.of(patientId)).getOrDefault(patientId, List.of());
+    }
+
+    /** The clinical events of each patient, earliest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, List<ClinicalEvent>> clinicalEvents(Collection<UUID> patientIds) {
+        Map<UUID, List<ClinicalEvent>> byPatient = new HashMap<>();
+        query(EVENTS, patientIds, row -> byPatient.computeIfAbsent(row.getObject(2, UUID.class), p -> new ArrayList<>())
+                .add(new ClinicalEvent(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                        row.getObject(4, LocalDate.class), row.getString(5))));
+        return byPatient;
+    }
+
+    /** The venetoclax start: the start of the patient's first course. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<LocalDate> venetoclaxStart(UUID patientId) {
+        return courses(patientId).stream().map(Course::startDate).findFirst();
+    }
+
+    /** The date of death, if one is recorded. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<LocalDate> deathDate(UUID patientId) {
+        return clinicalEvents(patientId).stream().filter(e -> "DEATH".equals(e.kind())).map(ClinicalEvent::date).findFirst();
+    }
+
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private void query(String sql, Collection<UUID> patientIds, RowReader reader) {
+        if (patientIds.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); var select = c.prepareStatement(sql)) {
+            select.setArray(1, c.createArrayOf("uuid", patientIds.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    reader.read(row);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the patient timeline", e);
+        }
+    }
+
+    private int execute(String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not update the patient timeline: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.ventrack.response.service;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.ventrack.platform.events.EventTypes;
+import org.ventrack.platform.events.Topics;
+import org.ventrack.platform.events.response.AssessmentClassified;
+import org.ventrack.platform.events.response.BestResponseChanged;
+import org.ventrack.platform.outbox.Outbox;
+import org.ventrack.platform.patients.PatientTimeline;
+import org.ventrack.response.config.ResponseConfig;
+import org.ventrack.response.domain.BaselineRule;
+import org.ventrack.response.domain.ResponseCourse;
+import org.ventrack.response.domain.criteria.Classification;
+import org.ventrack.response.domain.criteria.CriteriaSets;
+import org.ventrack.response.domain.criteria.Marrow;
+import org.ventrack.response.domain.criteria.ResponseCriteria;
+import org.ventrack.response.service.ResponseStore.StoredBestResponse;
+import org.ventrack.response.service.ResponseStore.StoredClassification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Keeps the stored results equal to what the criteria say of the patient's current data. Called in the transaction
+ * of every change that can move a result: an assessment written, corrected or deleted, a venetoclax course started,
+ * corrected or deleted. Under every criteria set it re-derives the baseline and each classification; a result that
+ * changed supersedes the stored one (kept as history) and is published as {@code assessment-classified}; a changed
+ * best response is published as {@code best-response-changed}. Nothing that did not change is published again.
+ */
+@ApplicationScoped
+public class ResponseLedger {
+
+    @Inject
+    AssessmentRepository assessments;
+    @Inject
+    PatientTimeline timeline;
+    @Inject
+    ResponseStore store;
+    @Inject
+    Outbox outbox;
+    @Inject
+    ResponseConfig config;
+    @Inject
+    ObjectMapper json;
+
+    /** The patient's response course under {@code criteria}, from the data as it stands. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ResponseCourse course(UUID patientId, ResponseCriteria criteria) {
+        List<Marrow> marrows = assessments.ofPatient(patientId).stream().map(Assessment::marrow).toList();
+        return course(criteria, timeline.venetoclaxStart(patientId).orElse(null), marrows);
+    }
+
+    /** Re-derives and stores every result of the patient; the caller holds the patient's lock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reconcile(UUID patientId) {
+        List<Marrow> marrows = assessments.ofPatient(patientId).stream().map(Assessment::marrow).toList();
+        LocalDate start = timeline.venetoclaxStart(patientId).orElse(null);
+        for (ResponseCriteria criteria : CriteriaSets.ALL) {
+            ResponseCourse course = course(criteria, start, marrows);
+            reconcileClassifications(patientId, course);
+            reconcileBestResponse(patientId, course);
+        }
+    }
+
+    private ResponseCourse course(ResponseCriteria criteria, LocalDate start, List<Marrow> marrows) {
+        return ResponseCourse.of(criteria, new BaselineRule(config.baselineWindowDays()), start, marrows);
+    }
+
+    private void reconcileClassifications(UUID patientId, ResponseCourse course) {
+        ResponseCriteria criteria = course.criteria();
+        Map<UUID, StoredClassification> stored = store.current(patientId, criteria.name());
+        Optional<Marrow> baseline = course.baseline().map(BaselineRule.Baseline::marrow);
+        for (ResponseCourse.ClassifiedMarrow a : course.assessments()) {
+            StoredClassification previous = stored.remove(a.marrow().id());
+            if (a.pretreatment()) {
+                withdraw(previous, a.marrow().date());
+                continue;
+            }
+            Classification c = a.classification();
+            UUID baselineId = baseline.map(Marrow::id).orElse(null);
+            String reasons = write(c.reasons());
+            String missing = write(c.missing());
+            if (previous != null && previous.criteriaVersion().equals(c.criteriaVersion())
+                    && previous.category().equals(c.category().name()) && previous.mrdNegative() == c.mrdNegative()
+                    && Objects.equals(previous.baselineAssessmentId(), baselineId)
+                    && sameJson(previous.reasons(), reasons) && sameJson(previous.missing(), missing)) {
+                continue;
+            }
+            if (previous != null) {
+                store.supersede(previous.id());
+            }
+            store.insert(a.marrow().id(), patientId, c.criteria(), c.criteriaVersion(), c.category().name(),
+                    c.mrdNegative(), reasons, missing, baselineId);
+            outbox.publish(Topics.RESPONSE, EventTypes.ASSESSMENT_CLASSIFIED, patientId,
+                    new AssessmentClassified(patientId, a.marrow().id(), a.marrow().date(), c.criteria(),
+                            c.criteriaVersion(), c.category().name(), c.mrdNegative(), baselineId,
+                            baseline.map(Marrow::blastPercent).orElse(null), false));
+        }
+        // what is left belongs to deleted assessments
+        stored.values().forEach(previous -> withdraw(previous, null));
+    }
+
+    /** The assessment was deleted or is now a pre-treatment marrow: its result no longer counts. */
+    private void withdraw(StoredClassification previous, LocalDate date) {
+        if (previous == null) {
+            return;
+        }
+        store.supersede(previous.id());
+        outbox.publish(Topics.RESPONSE, EventTypes.ASSESSMENT_CLASSIFIED, previous.patientId(),
+                new AssessmentClassified(previous.patientId(), previous.assessmentId(), date, previous.criteria(),
+                        previous.criteriaVersion(), previous.category(), previous.mrdNegative(),
+                        previous.baselineAssessmentId(), null, true));
+    }
+
+    private void reconcileBestResponse(UUID patientId, ResponseCourse course) {
+        ResponseCriteria criteria = course.criteria();
+        ResponseCourse.Summary s = course.summary();
+        StoredBestResponse next = new StoredBestResponse(patientId, criteria.name(), criteria.version(),
+                s.bestResponse().name(), s.bestResponseDate(), s.mrdAtBestResponse() == null ? null : s.mrdAtBestResponse().name(),
+                s.treatmentFailure(), s.treatmentFailureDate(), s.firstCompleteRemissionDate(),
+                s.relapseAfterCompleteRemission(), s.relapseDate(),
+                course.baseline().map(b -> b.marrow().blastPercent()).orElse(null));
+        Optional<StoredBestResponse> previous = store.bestResponse(patientId, criteria.name());
+        if (previous.isEmpty() && course.assessments().isEmpty()) {
+            return;
+        }
+        if (previous.map(p -> sameBestResponse(p, next)).orElse(false)) {
+            return;
+        }
+        store.save(next);
+        outbox.publish(Topics.RESPONSE, EventTypes.BEST_RESPONSE_CHANGED, patientId,
+                new BestResponseChanged(patientId, next.criteria(), next.criteriaVersion(), next.bestResponse(),
+                        next.bestResponseDate(), s.responder(), next.mrdAtBestResponse(), next.treatmentFailure(),
+                        next.treatmentFailureDate(), next.firstCompleteRemissionDate(),
+                        next.relapseAfterCompleteRemission(), next.relapseDate()));
+    }
+
+    /** Equal apart from the baseline blasts' scale, which PostgreSQL's NUMERIC column changes. */
+    private static boolean sameBestResponse(StoredBestResponse a, StoredBestResponse b) {
+        return a.withBaseline(null).equals(b.withBaseline(null))
+                && (a.baselineBlastPercent() == null ? b.baselineBlastPercent() == null
+                        : b.baselineBlastPercent() != null && a.baselineBlastPercent().compareTo(b.baselineBlastPercent()) == 0);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write a classification as JSON", e);
+        }
+    }
+
+    private boolean sameJson(String stored, String fresh) {
+        try {
+            return json.readTree(stored).equals(json.readTree(fresh));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+}
