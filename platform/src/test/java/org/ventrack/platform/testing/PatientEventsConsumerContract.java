@@ -1,7 +1,6 @@
 package org.ventrack.platform.testing;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,9 +18,6 @@ import org.ventrack.platform.events.EventCodec;
 import org.ventrack.platform.events.EventEnvelope;
 import org.ventrack.platform.events.EventTypes;
 import org.ventrack.platform.events.Topics;
-import org.ventrack.platform.events.patient.PatientRegistered;
-import org.ventrack.platform.events.patient.PatientUpdated;
-import org.ventrack.platform.events.patient.Sex;
 
 /**
  * What every consumer of {@code ventrack.patient.v1} must do, through the real broker: apply an event once, ignore a
@@ -95,25 +91,18 @@ public abstract class PatientEventsConsumerContract {
     }
 
     protected void send(EventEnvelope event) {
-        TopicReader.send(infrastructure.bootstrapServers(), Topics.PATIENT, event.subject(), CODEC.write(event),
-                EventEnvelope.CONTENT_TYPE);
+        PatientEvents.send(infrastructure, event);
     }
 
     protected static void awaitEventsApplied(UUID patient, int count, String token) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
-                .get("/api/v1/patients/" + patient + "/facts").then().statusCode(200)
-                .body("eventsApplied", equalTo(count)));
+        PatientEvents.awaitEventsApplied(patient, count, token);
     }
 
     protected static EventEnvelope registered(UUID patient, String site, String upn) {
-        return EventEnvelope.of("/ventrack/patient-service", EventTypes.PATIENT_REGISTERED, patient.toString(),
-                OffsetDateTime.now(), CODEC.toTree(new PatientRegistered(patient, site, upn, Sex.MALE,
-                        LocalDate.of(2016, 4, 2), "RELAPSED_AML", null)));
+        return PatientEvents.registered(patient, site, upn, LocalDate.of(2016, 4, 2));
     }
 
     protected static EventEnvelope updated(UUID patient, String site, String upn, LocalDate birthDate) {
-        return EventEnvelope.of("/ventrack/patient-service", EventTypes.PATIENT_UPDATED, patient.toString(),
-                OffsetDateTime.now(), CODEC.toTree(new PatientUpdated(patient, site, upn, Sex.MALE, birthDate,
-                        "RELAPSED_AML", null, 1)));
+        return PatientEvents.updated(patient, site, upn, birthDate);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.ventrack.response.domain.criteria.Mrd;
+import org.ventrack.response.domain.rates.Distribution;
 import org.ventrack.response.service.Assessment;
 
 /** An assessment as the API shows it. */
@@ -22,8 +23,7 @@ public record AssessmentView(UUID id, UUID patientId, LocalDate assessmentDate, 
                 a.baseline, a.version, a.createdAt, a.updatedAt);
     }
 
-    /** 28.500 as stored reads 28.5, as posted. */
     private static BigDecimal strip(BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros();
+        return Distribution.plain(value);
     }
 }

@@ -12,6 +12,7 @@ import org.ventrack.response.domain.criteria.Category;
 import org.ventrack.response.domain.criteria.Classification;
 import org.ventrack.response.domain.criteria.Mrd;
 import org.ventrack.response.domain.criteria.Reason;
+import org.ventrack.response.domain.rates.Distribution;
 import org.ventrack.response.domain.rates.ResponseRates.GroupRates;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,7 +76,7 @@ final class ResponseViews {
     }
 
     private static BaselineView of(BaselineRule.Baseline b) {
-        return new BaselineView(b.marrow().id(), b.marrow().date(), b.marrow().blastPercent().stripTrailingZeros(), b.rule());
+        return new BaselineView(b.marrow().id(), b.marrow().date(), Distribution.plain(b.marrow().blastPercent()), b.rule());
     }
 
     private static ClassificationView of(Classification c) {

@@ -131,25 +131,31 @@ public class ResponseLedger {
                 s.relapseAfterCompleteRemission(), s.relapseDate(),
                 course.baseline().map(b -> b.marrow().blastPercent()).orElse(null));
         Optional<StoredBestResponse> previous = store.bestResponse(patientId, criteria.name());
-        if (previous.isEmpty() && course.assessments().isEmpty()) {
-            return;
-        }
-        if (previous.map(p -> sameBestResponse(p, next)).orElse(false)) {
+        if (previous.isEmpty() && course.assessments().isEmpty()
+                || previous.map(p -> samePublishedFields(p, next) && sameBaseline(p, next)).orElse(false)) {
             return;
         }
         store.save(next);
-        outbox.publish(Topics.RESPONSE, EventTypes.BEST_RESPONSE_CHANGED, patientId,
-                new BestResponseChanged(patientId, next.criteria(), next.criteriaVersion(), next.bestResponse(),
-                        next.bestResponseDate(), s.responder(), next.mrdAtBestResponse(), next.treatmentFailure(),
-                        next.treatmentFailureDate(), next.firstCompleteRemissionDate(),
-                        next.relapseAfterCompleteRemission(), next.relapseDate()));
+        // a baseline marrow alone, or a new baseline value, changes nothing a consumer of the event reads
+        boolean news = previous.map(p -> !samePublishedFields(p, next))
+                .orElse(s.bestResponse() != org.ventrack.response.domain.criteria.Category.NOT_EVALUABLE);
+        if (news) {
+            outbox.publish(Topics.RESPONSE, EventTypes.BEST_RESPONSE_CHANGED, patientId,
+                    new BestResponseChanged(patientId, next.criteria(), next.criteriaVersion(), next.bestResponse(),
+                            next.bestResponseDate(), s.responder(), next.mrdAtBestResponse(), next.treatmentFailure(),
+                            next.treatmentFailureDate(), next.firstCompleteRemissionDate(),
+                            next.relapseAfterCompleteRemission(), next.relapseDate()));
+        }
     }
 
-    /** Equal apart from the baseline blasts' scale, which PostgreSQL's NUMERIC column changes. */
-    private static boolean sameBestResponse(StoredBestResponse a, StoredBestResponse b) {
-        return a.withBaseline(null).equals(b.withBaseline(null))
-                && (a.baselineBlastPercent() == null ? b.baselineBlastPercent() == null
-                        : b.baselineBlastPercent() != null && a.baselineBlastPercent().compareTo(b.baselineBlastPercent()) == 0);
+    private static boolean samePublishedFields(StoredBestResponse a, StoredBestResponse b) {
+        return a.withBaseline(null).equals(b.withBaseline(null));
+    }
+
+    /** Compared by value: PostgreSQL's NUMERIC column changes the scale. */
+    private static boolean sameBaseline(StoredBestResponse a, StoredBestResponse b) {
+        return a.baselineBlastPercent() == null ? b.baselineBlastPercent() == null
+                : b.baselineBlastPercent() != null && a.baselineBlastPercent().compareTo(b.baselineBlastPercent()) == 0;
     }
 
     private String write(Object value) {

@@ -15,7 +15,15 @@ public record Distribution(int n, BigDecimal median, BigDecimal min, BigDecimal 
         int n = sorted.size();
         BigDecimal median = n % 2 == 1 ? sorted.get(n / 2)
                 : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 6, RoundingMode.HALF_EVEN);
-        return new Distribution(n, median.stripTrailingZeros(), sorted.get(0).stripTrailingZeros(),
-                sorted.get(n - 1).stripTrailingZeros());
+        return new Distribution(n, plain(median), plain(sorted.get(0)), plain(sorted.get(n - 1)));
+    }
+
+    /** 28.500 reads 28.5 and 50.000 reads 50 (not 5E+1). */
+    public static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }
