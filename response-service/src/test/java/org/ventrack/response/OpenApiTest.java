@@ -1,0 +1,30 @@
+package org.ventrack.response;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+import org.ventrack.platform.testing.VentrackInfrastructure;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = VentrackInfrastructure.class, scope = TestResourceScope.GLOBAL)
+class OpenApiTest {
+
+    @Test
+    void theDocumentIsPublicAndCarriesOperationsWithExamples() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/assessments'.post.summary", notNullValue())
+                .body("paths.'/api/v1/assessments'.post.requestBody.content.'application/json'.examples.'baseline marrow'",
+                        notNullValue())
+                .body("paths.'/api/v1/patients/{patientId}/responses'.get.summary", notNullValue())
+                .body("paths.'/api/v1/response-rates'.get.summary", notNullValue())
+                .body("components.securitySchemes", notNullValue())
+                .body(containsString("\"mrdStatus\""));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

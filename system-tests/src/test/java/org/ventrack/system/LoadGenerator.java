@@ -1,0 +1,106 @@
+package org.ventrack.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * The benchmarks' load: for an endpoint, the maximum throughput of a closed loop of {@link #CLIENTS} clients, then
+ * the latency at a fixed arrival rate of half that maximum, measured from each request's scheduled time so that a
+ * stall is not hidden.
+ */
+final class LoadGenerator {
+
+    static final int CLIENTS = 16;
+    static final Duration WARM_UP = Duration.ofSeconds(8);
+    static final Duration MEASURE = Duration.ofSeconds(15);
+
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS * 2)).build();
+
+    /** Warm-up, maximum, then latency at half the maximum; prints one line. */
+    void measure(String name, IntFunction<HttpRequest> request) throws Exception {
+        closedLoop(request, WARM_UP);
+        double max = closedLoop(request, MEASURE);
+        Latencies half = openLoop(request, max / 2, MEASURE);
+        System.out.printf("%-32s max %7.0f req/s | at %6.0f req/s: p50 %6.1f ms, p99 %6.1f ms, errors %d%n",
+                name, max, max / 2, half.percentile(0.50), half.percentile(0.99), half.errors());
+    }
+
+    static HttpRequest get(String url, String token) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build();
+    }
+
+    static HttpRequest post(String url, String token, String json) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    /** Requests per second of {@link #CLIENTS} clients each sending its next request when the last one answered. */
+    double closedLoop(IntFunction<HttpRequest> request, Duration duration) throws Exception {
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.submit(() -> {
+                int i = 0;
+                while (System.nanoTime() < end) {
+                    HttpResponse<Void> response = http.send(request.apply(i++), HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() < 400) {
+                        done.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        clients.shutdown();
+        clients.awaitTermination(duration.toSeconds() + 30, TimeUnit.SECONDS);
+        return done.get() / (double) duration.toSeconds();
+    }
+
+    /** Latencies at a fixed arrival rate, each from its scheduled send time. */
+    Latencies openLoop(IntFunction<HttpRequest> request, double perSecond, Duration duration) throws Exception {
+        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        long intervalNanos = (long) (1_000_000_000L / perSecond);
+        long count = duration.toNanos() / intervalNanos;
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime();
+        List<java.util.concurrent.CompletableFuture<?>> all = Collections.synchronizedList(new ArrayList<>());
+        for (long i = 0; i < count; i++) {
+            long due = start + i * intervalNanos;
+            int n = (int) i;
+            scheduler.schedule(() -> all.add(http.sendAsync(request.apply(n), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, failure) -> {
+                        if (failure != null || response.statusCode() >= 400) {
+                            errors.incrementAndGet();
+                        } else {
+                            millis.add((System.nanoTime() - due) / 1e6);
+                        }
+                    })), due - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        scheduler.shutdown();
+        scheduler.awaitTermination(duration.toSeconds() + 30, TimeUnit.SECONDS);
+        java.util.concurrent.CompletableFuture.allOf(all.toArray(new java.util.concurrent.CompletableFuture[0]))
+                .handle((v, e) -> null).get(60, TimeUnit.SECONDS);
+        return new Latencies(new ArrayList<>(millis), errors.get());
+    }
+
+    record Latencies(List<Double> millis, int errors) {
+        double percentile(double p) {
+            List<Double> sorted = millis.stream().sorted().toList();
+            return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+        }
+    }
+}
