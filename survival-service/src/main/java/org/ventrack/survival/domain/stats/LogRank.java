@@ -1,0 +1,96 @@
+package org.ventrack.survival.domain.stats;
+
+/**
+ * Log-rank test for k groups equal to R {@code survdiff(Surv(time, status) ~ group)} (rho = 0) of the survival package.
+ *
+ * <p>At each distinct time with d deaths among n at risk (n_j in group j): E_j += d n_j / n and, when n > 1,
+ * V_jl += d (n - d) / (n - 1) · (n_j / n) (δ_jl - n_l / n). As survdiff, groups with expected = 0 are left out, then
+ * the first remaining group is dropped (this is the generalized inverse of the singular V) and
+ * chi-square = (O - E)' V⁻¹ (O - E) on the rest. Fewer than two groups with expected > 0 give chi-square 0.
+ */
+public final class LogRank {
+
+    private LogRank() {
+    }
+
+    /**
+     * @param times  follow-up times, finite and >= 0
+     * @param events true = event
+     * @param groups group of each subject, coded 0 .. k-1 (k = largest code + 1)
+     */
+    public static LogRankResult test(double[] times, boolean[] events, int[] groups) {
+        int k = 0;
+        for (int g : groups) k = Math.max(k, g + 1);
+        EventTable table = EventTable.ofGroups(times, events, groups, k);
+
+        int[] n = new int[k];
+        int[] atRisk = new int[k];
+        for (int g = 0; g < k; g++) {
+            n[g] = table.total[2 * g] + table.total[2 * g + 1];
+            atRisk[g] = n[g];
+        }
+        int[] observed = new int[k];
+        double[] expected = new double[k];
+        double[][] variance = new double[k][k];
+        int totalAtRisk = times.length;
+        int[][] count = table.count;
+        for (int i = 0; i < table.size; i++) {
+            int deaths = 0;
+            int leaving = 0;
+            for (int g = 0; g < k; g++) {
+                deaths += count[2 * g + 1][i];
+            }
+            if (deaths > 0) {
+                double nTotal = totalAtRisk;
+                for (int g = 0; g < k; g++) {
+                    expected[g] += deaths * atRisk[g] / nTotal;
+                }
+                if (totalAtRisk > 1) {
+                    double factor = deaths * (nTotal - deaths) / (nTotal - 1);
+                    for (int g = 0; g < k; g++) {
+                        double share = atRisk[g] / nTotal;
+                        if (share == 0) continue;
+                        for (int l = 0; l < k; l++) {
+                            double other = atRisk[l] / nTotal;
+                            variance[g][l] += factor * share * ((g == l ? 1 : 0) - other);
+                        }
+                    }
+                }
+            }
+            for (int g = 0; g < k; g++) {
+                int died = count[2 * g + 1][i];
+                observed[g] += died;
+                int out = died + count[2 * g][i];
+                atRisk[g] -= out;
+                leaving += out;
+            }
+            totalAtRisk -= leaving;
+        }
+
+        int used = 0;
+        int[] usedGroups = new int[k];
+        for (int g = 0; g < k; g++) {
+            if (expected[g] > 0) usedGroups[used++] = g;
+        }
+        double chiSquare = 0;
+        if (used >= 2) {
+            int m = used - 1;
+            double[][] v = new double[m][m];
+            double[] diff = new double[m];
+            for (int a = 0; a < m; a++) {
+                int g = usedGroups[a + 1];
+                diff[a] = observed[g] - expected[g];
+                for (int b = 0; b < m; b++) {
+                    v[a][b] = variance[g][usedGroups[b + 1]];
+                }
+            }
+            double[] solution = LinearAlgebra.solve(v, diff);
+            for (int a = 0; a < m; a++) {
+                chiSquare += solution[a] * diff[a];
+            }
+        }
+        int df = used - 1;
+        return new LogRankResult(n, observed, expected, variance, chiSquare, Math.max(df, 0),
+                Distributions.chiSquaredUpperTail(chiSquare, Math.max(df, 0)));
+    }
+}
