@@ -33,39 +33,52 @@ public final class KaplanMeier {
     static KaplanMeierFit fromTable(EventTable table, int n, ConfType confType, double confLevel) {
         double z = Distributions.zForConfidence(confLevel);
         int size = table.size;
-        int[] censored = table.count[0];
-        int[] died = table.count[1];
-        double[] time = new double[size];
+        int[] nCensor = table.count[0];
+        int[] nEvent = table.count[1];
         int[] nRisk = new int[size];
-        int[] nEvent = new int[size];
-        int[] nCensor = new int[size];
         double[] surv = new double[size];
-        double[] stdErr = new double[size];
         double[] cumHazStdErr = new double[size];
-        double[] lower = new double[size];
-        double[] upper = new double[size];
         int atRisk = n;
         double s = 1;
         double greenwood = 0;
         for (int i = 0; i < size; i++) {
-            int d = died[i];
+            int d = nEvent[i];
             if (d > 0) {
                 s *= (atRisk - d) / (double) atRisk;
                 greenwood = (d == atRisk) ? Double.POSITIVE_INFINITY : greenwood + d / ((double) atRisk * (atRisk - d));
             }
-            double se = Math.sqrt(greenwood);
-            time[i] = table.time[i];
             nRisk[i] = atRisk;
-            nEvent[i] = d;
-            nCensor[i] = censored[i];
             surv[i] = s;
+            cumHazStdErr[i] = greenwood; // square root taken below
+            atRisk -= d + nCensor[i];
+        }
+        double[] stdErr = new double[size];
+        double[] lower = new double[size];
+        double[] upper = new double[size];
+        int half = size / 2;
+        TwoThreads.run(size >= EventTable.PARALLEL_THRESHOLD,
+                () -> confidenceBounds(0, half, surv, cumHazStdErr, stdErr, lower, upper, confType, z),
+                () -> confidenceBounds(half, size, surv, cumHazStdErr, stdErr, lower, upper, confType, z));
+        return new KaplanMeierFit(n, table.time, nRisk, nEvent, nCensor, surv, stdErr, cumHazStdErr, lower, upper,
+                confType, confLevel);
+    }
+
+    private static void confidenceBounds(int from, int to, double[] surv, double[] cumHazStdErr, double[] stdErr,
+                                         double[] lower, double[] upper, ConfType confType, double z) {
+        for (int i = from; i < to; i++) {
+            double s = surv[i];
+            double se = Math.sqrt(cumHazStdErr[i]);
             cumHazStdErr[i] = se;
             stdErr[i] = s * se; // 0 · ∞ = NaN once S = 0, as R's summary reports it
-            lower[i] = confType.lower(s, se, z);
-            upper[i] = confType.upper(s, se, z);
-            atRisk -= d + censored[i];
+            if (confType == ConfType.LOG) {
+                // R: exp(log(S) ± z·se); S · exp(±z·se) is the same to rounding and needs one exp
+                double factor = Math.exp(z * se);
+                lower[i] = s == 0 ? Double.NaN : s / factor;
+                upper[i] = s == 0 ? Double.NaN : Math.min(s * factor, 1);
+            } else {
+                lower[i] = confType.lower(s, se, z);
+                upper[i] = confType.upper(s, se, z);
+            }
         }
-        return new KaplanMeierFit(n, time, nRisk, nEvent, nCensor, surv, stdErr, cumHazStdErr, lower, upper,
-                confType, confLevel);
     }
 }

@@ -139,4 +139,23 @@ class KaplanMeierTest {
             assertEquals(fit.nRisk()[i - 1] - fit.nEvent()[i - 1] - fit.nCensor()[i - 1], fit.nRisk()[i]);
         }
     }
+
+    @Test
+    void timesClusteredFarFromAZeroTimeAreStillSortedAndCounted() {
+        // a death at time 0 stretches the key range so the 200,000 other times crowd into few buckets
+        java.util.Random random = new java.util.Random(11);
+        int n = 200_000;
+        double[] times = new double[n];
+        boolean[] events = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = i < 10 ? 0 : 1000 + random.nextDouble();
+            events[i] = random.nextBoolean();
+        }
+        KaplanMeierFit fit = KaplanMeier.fit(times, events);
+        double[] sorted = java.util.Arrays.stream(times).distinct().sorted().toArray();
+        assertAllClose(sorted, fit.time(), "distinct times ascending");
+        assertEquals(n, fit.nRisk()[0]);
+        int last = fit.size() - 1;
+        assertEquals(fit.nEvent()[last] + fit.nCensor()[last], fit.nRisk()[last]);
+    }
 }
