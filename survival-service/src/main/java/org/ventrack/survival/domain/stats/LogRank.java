@@ -31,40 +31,45 @@ public final class LogRank {
         }
         int[] observed = new int[k];
         double[] expected = new double[k];
-        double[][] variance = new double[k][k];
+        double[] covariance = new double[k * k]; // row-major k × k
+        double[] share = new double[k];
         int totalAtRisk = times.length;
         int[][] count = table.count;
         for (int i = 0; i < table.size; i++) {
             int deaths = 0;
-            int leaving = 0;
             for (int g = 0; g < k; g++) {
                 deaths += count[2 * g + 1][i];
             }
             if (deaths > 0) {
                 double nTotal = totalAtRisk;
                 for (int g = 0; g < k; g++) {
-                    expected[g] += deaths * atRisk[g] / nTotal;
+                    share[g] = atRisk[g] / nTotal;
+                    expected[g] += deaths * share[g];
                 }
                 if (totalAtRisk > 1) {
                     double factor = deaths * (nTotal - deaths) / (nTotal - 1);
                     for (int g = 0; g < k; g++) {
-                        double share = atRisk[g] / nTotal;
-                        if (share == 0) continue;
+                        double weight = factor * share[g];
+                        if (weight == 0) continue;
                         for (int l = 0; l < k; l++) {
-                            double other = atRisk[l] / nTotal;
-                            variance[g][l] += factor * share * ((g == l ? 1 : 0) - other);
+                            covariance[g * k + l] += weight * ((g == l ? 1 : 0) - share[l]);
                         }
                     }
                 }
             }
+            int leaving = 0;
             for (int g = 0; g < k; g++) {
                 int died = count[2 * g + 1][i];
-                observed[g] += died;
                 int out = died + count[2 * g][i];
+                observed[g] += died;
                 atRisk[g] -= out;
                 leaving += out;
             }
             totalAtRisk -= leaving;
+        }
+        double[][] variance = new double[k][];
+        for (int g = 0; g < k; g++) {
+            variance[g] = java.util.Arrays.copyOfRange(covariance, g * k, (g + 1) * k);
         }
 
         int used = 0;
