@@ -1,0 +1,59 @@
+package org.ventrack.pk.domain.model;
+
+import java.util.List;
+
+import org.ventrack.pk.domain.Cyp3aClass;
+
+/**
+ * The MAP objective of one patient, -2 log posterior up to a constant, as a function of eta = (eta_CL, eta_V):
+ *
+ * <pre>
+ * OBJ(eta) = sum_i [ (y_i - f_i(eta))^2 / var_i(eta) + ln var_i(eta) ] + eta_CL^2 / omega_CL^2 + eta_V^2 / omega_V^2
+ * </pre>
+ * with f_i the steady-state prediction of observation i and var_i the residual variance at f_i.
+ */
+public final class MapObjective {
+
+    private final PopPkModel model;
+    private final double bsaM2;
+    private final List<PkObservation> observations;
+
+    public MapObjective(PopPkModel model, double bsaM2, List<PkObservation> observations) {
+        this.model = model;
+        this.bsaM2 = bsaM2;
+        this.observations = List.copyOf(observations);
+    }
+
+    public double value(double etaClearance, double etaVolume) {
+        double sum = etaClearance * etaClearance / model.omegaSquaredClearance()
+                + etaVolume * etaVolume / model.omegaSquaredVolume();
+        for (PkObservation observation : observations) {
+            double predicted = predict(observation.dailyDoseMg(), observation.inhibitor(), observation.hoursAfterDose(),
+                    etaClearance, etaVolume);
+            double variance = model.residualVariance(predicted);
+            double residual = observation.concentrationNgPerMl() - predicted;
+            sum += residual * residual / variance + Math.log(variance);
+        }
+        return sum;
+    }
+
+    public double value(double[] eta) {
+        return value(eta[0], eta[1]);
+    }
+
+    /** Individual CL/F without inhibitor. */
+    public double clearance(double etaClearance) {
+        return model.typicalClearance(bsaM2) * Math.exp(etaClearance);
+    }
+
+    public double volume(double etaVolume) {
+        return model.typicalVolume(bsaM2) * Math.exp(etaVolume);
+    }
+
+    public double predict(double doseMg, Cyp3aClass inhibitor, double hoursAfterDose,
+            double etaClearance, double etaVolume) {
+        return SteadyState.concentration(doseMg, clearance(etaClearance) * model.inhibitorFactor(inhibitor),
+                volume(etaVolume), model.absorptionRatePerHour(), model.lagTimeHours(), model.dosingIntervalHours(),
+                hoursAfterDose);
+    }
+}
