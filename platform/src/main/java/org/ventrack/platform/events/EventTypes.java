@@ -25,6 +25,11 @@ public final class EventTypes {
     /** A patient's best overall response under one criteria set changed (EFS needs treatment failure and relapse). */
     public static final String BEST_RESPONSE_CHANGED = of("response", "best-response-changed");
 
+    /** A venetoclax sample was recorded or corrected, with its judgement ({@code withdrawn} when deleted). */
+    public static final String TROUGH_MEASURED = of("pk", "trough-measured");
+    /** A level or a co-medication needs a clinician's attention. */
+    public static final String ALERT_RAISED = of("pk", "alert-raised");
+
     private EventTypes() {
     }
 

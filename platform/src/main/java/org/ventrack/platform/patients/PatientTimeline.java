@@ -23,12 +23,15 @@ import org.ventrack.platform.events.EventCodec;
 import org.ventrack.platform.events.EventEnvelope;
 import org.ventrack.platform.events.EventTypes;
 import org.ventrack.platform.events.patient.ClinicalEventRecord;
+import org.ventrack.platform.events.patient.ComedicationRecord;
+import org.ventrack.platform.events.patient.MeasurementRecord;
 import org.ventrack.platform.events.patient.RecordDeleted;
 import org.ventrack.platform.events.patient.TreatmentCourseRecord;
 
 /**
  * The dated patient facts consuming services derive from, built from patient events: venetoclax courses (the time
- * origin and the regimen) and clinical events (HSCT, relapse, progression, death, last follow-up). A correction
+ * origin and the regimen), clinical events (HSCT, relapse, progression, death, last follow-up), co-medications with
+ * their CYP3A class, and body measurements. A correction
  * replaces the row; a deleted record removes it. Events carry the record's version, so an older version never
  * overwrites a newer one.
  */
@@ -44,6 +47,33 @@ public class PatientTimeline {
     public record ClinicalEvent(UUID id, UUID patientId, String kind, LocalDate date, String deathCause) {
     }
 
+    /** A co-medication; {@code cyp3a} is STRONG, MODERATE or NONE as patient-service classifies it. */
+    public record Comedication(UUID id, UUID patientId, String drug, String cyp3a, LocalDate startDate, LocalDate endDate) {
+    }
+
+    /** Weight, height and BSA (Mosteller) on a date. */
+    public record Measurement(UUID id, UUID patientId, LocalDate measuredOn, BigDecimal weightKg, BigDecimal heightCm,
+            BigDecimal bsaM2) {
+    }
+
+    private static final String UPSERT_COMEDICATION = """
+            INSERT INTO patient_comedication (comedication_id, patient_id, drug, cyp3a, start_date, end_date, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (comedication_id) DO UPDATE SET drug = excluded.drug, cyp3a = excluded.cyp3a,
+                start_date = excluded.start_date, end_date = excluded.end_date, version = excluded.version
+            WHERE patient_comedication.version <= excluded.version""";
+    private static final String UPSERT_MEASUREMENT = """
+            INSERT INTO patient_measurement (measurement_id, patient_id, measured_on, weight_kg, height_cm, bsa_m2, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (measurement_id) DO UPDATE SET measured_on = excluded.measured_on, weight_kg = excluded.weight_kg,
+                height_cm = excluded.height_cm, bsa_m2 = excluded.bsa_m2, version = excluded.version
+            WHERE patient_measurement.version <= excluded.version""";
+    private static final String COMEDICATIONS = """
+            SELECT comedication_id, patient_id, drug, cyp3a, start_date, end_date
+            FROM patient_comedication WHERE patient_id = ANY (?) ORDER BY patient_id, start_date, comedication_id""";
+    private static final String MEASUREMENTS = """
+            SELECT measurement_id, patient_id, measured_on, weight_kg, height_cm, bsa_m2
+            FROM patient_measurement WHERE patient_id = ANY (?) ORDER BY patient_id, measured_on, measurement_id""";
     private static final String UPSERT_COURSE = """
             INSERT INTO patient_course (course_id, patient_id, start_date, regimen, dose_basis, daily_dose_mg, end_date, version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -82,11 +112,24 @@ public class PatientTimeline {
             ClinicalEventRecord e = codec.payload(event, ClinicalEventRecord.class);
             return execute(UPSERT_EVENT, e.id(), e.patientId(), e.kind(), e.date(), e.deathCause(), e.version()) > 0;
         }
+        if (EventTypes.COMEDICATION_STARTED.equals(type) || EventTypes.COMEDICATION_ENDED.equals(type)
+                || EventTypes.COMEDICATION_CORRECTED.equals(type)) {
+            ComedicationRecord m = codec.payload(event, ComedicationRecord.class);
+            return execute(UPSERT_COMEDICATION, m.id(), m.patientId(), m.drug(), m.cyp3aInhibition(), m.startDate(),
+                    m.endDate(), m.version()) > 0;
+        }
+        if (EventTypes.MEASUREMENT_RECORDED.equals(type)) {
+            MeasurementRecord m = codec.payload(event, MeasurementRecord.class);
+            return execute(UPSERT_MEASUREMENT, m.id(), m.patientId(), m.measuredOn(), m.weightKg(), m.heightCm(),
+                    m.bsaM2(), m.version()) > 0;
+        }
         if (EventTypes.RECORD_DELETED.equals(type)) {
             RecordDeleted deleted = codec.payload(event, RecordDeleted.class);
             return switch (deleted.recordType()) {
                 case "treatment-course" -> execute("DELETE FROM patient_course WHERE course_id = ?", deleted.recordId()) > 0;
                 case "clinical-event" -> execute("DELETE FROM patient_clinical_event WHERE event_id = ?", deleted.recordId()) > 0;
+                case "comedication" -> execute("DELETE FROM patient_comedication WHERE comedication_id = ?", deleted.recordId()) > 0;
+                case "measurement" -> execute("DELETE FROM patient_measurement WHERE measurement_id = ?", deleted.recordId()) > 0;
                 default -> false;
             };
         }
@@ -121,6 +164,26 @@ public class PatientTimeline {
         query(EVENTS, patientIds, row -> byPatient.computeIfAbsent(row.getObject(2, UUID.class), p -> new ArrayList<>())
                 .add(new ClinicalEvent(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
                         row.getObject(4, LocalDate.class), row.getString(5))));
+        return byPatient;
+    }
+
+    /** The co-medications of each patient, earliest start first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, List<Comedication>> comedications(Collection<UUID> patientIds) {
+        Map<UUID, List<Comedication>> byPatient = new HashMap<>();
+        query(COMEDICATIONS, patientIds, row -> byPatient.computeIfAbsent(row.getObject(2, UUID.class), p -> new ArrayList<>())
+                .add(new Comedication(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                        row.getString(4), row.getObject(5, LocalDate.class), row.getObject(6, LocalDate.class))));
+        return byPatient;
+    }
+
+    /** The body measurements of each patient, earliest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, List<Measurement>> measurements(Collection<UUID> patientIds) {
+        Map<UUID, List<Measurement>> byPatient = new HashMap<>();
+        query(MEASUREMENTS, patientIds, row -> byPatient.computeIfAbsent(row.getObject(2, UUID.class), p -> new ArrayList<>())
+                .add(new Measurement(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                        row.getObject(3, LocalDate.class), row.getBigDecimal(4), row.getBigDecimal(5), row.getBigDecimal(6))));
         return byPatient;
     }
 

@@ -16,6 +16,8 @@ import org.ventrack.platform.events.EventEnvelope;
 import org.ventrack.platform.events.EventTypes;
 import org.ventrack.platform.events.Topics;
 import org.ventrack.platform.events.patient.ClinicalEventRecord;
+import org.ventrack.platform.events.patient.ComedicationRecord;
+import org.ventrack.platform.events.patient.MeasurementRecord;
 import org.ventrack.platform.events.patient.PatientRegistered;
 import org.ventrack.platform.events.patient.PatientUpdated;
 import org.ventrack.platform.events.patient.RecordDeleted;
@@ -68,6 +70,27 @@ public final class PatientEvents {
         return envelope(version == 0 ? EventTypes.CLINICAL_EVENT_RECORDED : EventTypes.CLINICAL_EVENT_CORRECTED, patient,
                 new ClinicalEventRecord(event, patient, kind, date, null, null, "DEATH".equals(kind) ? "DISEASE" : null,
                         version));
+    }
+
+    /** {@code comedication-started}, with the CYP3A class patient-service gave the drug (STRONG, MODERATE, NONE). */
+    public static EventEnvelope comedicationStarted(UUID patient, UUID comedication, String drug, String cyp3a,
+            LocalDate start) {
+        return envelope(EventTypes.COMEDICATION_STARTED, patient,
+                new ComedicationRecord(comedication, patient, drug, cyp3a, start, null, 0));
+    }
+
+    public static EventEnvelope measurement(UUID patient, LocalDate on, double weightKg, double heightCm) {
+        double bsa = Math.sqrt(weightKg * heightCm / 3600);
+        return envelope(EventTypes.MEASUREMENT_RECORDED, patient, new MeasurementRecord(UUID.randomUUID(), patient, on,
+                BigDecimal.valueOf(weightKg), BigDecimal.valueOf(heightCm),
+                BigDecimal.valueOf(bsa).setScale(3, java.math.RoundingMode.HALF_UP), 0));
+    }
+
+    /** A course with the given daily dose. */
+    public static EventEnvelope courseWithDose(UUID patient, UUID course, LocalDate start, String regimen, double dailyDoseMg) {
+        return envelope(EventTypes.TREATMENT_STARTED, patient,
+                new TreatmentCourseRecord(course, patient, start, regimen, List.of(), 28, 21, "WEIGHT",
+                        BigDecimal.valueOf(dailyDoseMg), true, BigDecimal.ONE, null, null, 0));
     }
 
     public static EventEnvelope deleted(UUID patient, String recordType, UUID record) {
