@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.ventrack.platform.jdbc.Jdbc;
 import jakarta.transaction.Transactional;
 
 import org.ventrack.platform.audit.AuditLog;
@@ -63,7 +65,7 @@ public class Alerts {
             List<String> flags, List<String> reasons) {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        int inserted = update(INSERT, id, patientId, siteCode, kind, sampleId, comedicationId, write(flags),
+        int inserted = Jdbc.update(dataSource, INSERT, id, patientId, siteCode, kind, sampleId, comedicationId, write(flags),
                 write(reasons), now);
         if (inserted == 1) {
             outbox.publish(Topics.PK, EventTypes.ALERT_RAISED, patientId,
@@ -124,7 +126,7 @@ public class Alerts {
     /** Acknowledges an open alert: 409 when it already was. */
     @Transactional
     public Alert acknowledge(Alert alert, String by) {
-        int changed = update("UPDATE pk_alert SET acknowledged_by = ?, acknowledged_at = clock_timestamp() "
+        int changed = Jdbc.update(dataSource, "UPDATE pk_alert SET acknowledged_by = ?, acknowledged_at = clock_timestamp() "
                 + "WHERE id = ? AND acknowledged_at IS NULL", by, alert.id());
         if (changed == 0) {
             throw ProblemException.conflict("Alert " + alert.id() + " was already acknowledged.");
@@ -140,16 +142,6 @@ public class Alerts {
                 row.getObject(9, OffsetDateTime.class), row.getString(10), row.getObject(11, OffsetDateTime.class));
     }
 
-    private int update(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); var statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not write the alert: " + e.getMessage(), e);
-        }
-    }
 
     private String write(List<String> values) {
         try {

@@ -19,6 +19,7 @@ import org.ventrack.platform.events.EventTypes;
 import org.ventrack.platform.events.Topics;
 import org.ventrack.platform.events.pk.TroughMeasured;
 import org.ventrack.platform.outbox.Outbox;
+import org.ventrack.platform.patients.PatientAccess;
 import org.ventrack.platform.patients.PatientFacts;
 import org.ventrack.platform.patients.PatientFactsView;
 import org.ventrack.platform.patients.PatientTimeline;
@@ -49,6 +50,8 @@ public class SampleService {
     @Inject
     PatientFacts facts;
     @Inject
+    PatientAccess patients;
+    @Inject
     PatientTimeline timeline;
     @Inject
     PatientContexts contexts;
@@ -66,7 +69,7 @@ public class SampleService {
     /** @param view maps the stored sample and its judgement while the transaction is open */
     @Transactional
     public <V> V record(SampleInput input, BiFunction<Sample, TroughJudgement, V> view) {
-        PatientFactsView patient = writablePatient(input.patientId());
+        PatientFactsView patient = patients.writable(input.patientId());
         PatientContext context = checkTimeline(patient, input);
         InteractionFreeReference reference = contexts.reference();
         Sample sample = new Sample();
@@ -144,8 +147,7 @@ public class SampleService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PatientFactsView readablePatient(UUID patientId) {
-        return scope.visible(facts.find(patientId), PatientFactsView::siteCode)
-                .orElseThrow(() -> ProblemException.notFound("Patient", patientId));
+        return patients.readable(patientId);
     }
 
     /** The judgement, or null when the patient has no venetoclax course any more. */
@@ -182,17 +184,11 @@ public class SampleService {
                 alerting.stream().map(TroughJudgement.Finding::reason).toList());
     }
 
-    private PatientFactsView writablePatient(UUID patientId) {
-        PatientFactsView patient = readablePatient(patientId);
-        scope.requireWrite(patient.siteCode());
-        return facts.lock(patientId).orElseThrow(() -> ProblemException.notFound("Patient", patientId));
-    }
-
     private Sample writable(UUID id) {
         Sample sample = Optional.ofNullable(samples.findById(id))
                 .filter(s -> facts.find(s.patientId).map(p -> scope.canRead(p.siteCode())).orElse(false))
                 .orElseThrow(() -> ProblemException.notFound("Sample", id));
-        writablePatient(sample.patientId);
+        patients.writable(sample.patientId);
         samples.getEntityManager().refresh(sample);
         return sample;
     }
@@ -207,14 +203,7 @@ public class SampleService {
         } else if (date.isBefore(context.get().venetoclaxStart())) {
             errors.add(new Problem.FieldError("sampledAt", "is before the venetoclax start (" + context.get().venetoclaxStart() + ")"));
         }
-        if (patient.birthDate() != null && date.isBefore(patient.birthDate())) {
-            errors.add(new Problem.FieldError("sampledAt", "is before the patient's birth"));
-        }
-        if (date.isAfter(LocalDate.now(ZoneOffset.ofHours(14)))) {
-            errors.add(new Problem.FieldError("sampledAt", "is in the future"));
-        }
-        timeline.deathDate(patient.patientId()).filter(date::isAfter).ifPresent(death -> errors.add(
-                new Problem.FieldError("sampledAt", "is after the patient's death (" + death + ")")));
+        errors.addAll(patients.dateProblems(patient, "sampledAt", date));
         if (!errors.isEmpty()) {
             throw ProblemException.ruleViolations(errors);
         }

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.ventrack.platform.jdbc.Jdbc;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -121,7 +123,7 @@ public class PatientFacts {
             throw new MalformedEventException(
                     "event " + event.id() + " is about patient " + p.patientId() + " but its subject is " + event.subject());
         }
-        execute(UPSERT, p.patientId(), p.siteCode(), p.upn(), p.sex() == null ? null : p.sex().name(), p.birthDate(),
+        Jdbc.update(dataSource, UPSERT, p.patientId(), p.siteCode(), p.upn(), p.sex() == null ? null : p.sex().name(), p.birthDate(),
                 p.diagnosis(), p.diagnosisDate(),
                 event.id(), event.time());
     }
@@ -133,19 +135,9 @@ public class PatientFacts {
         } catch (IllegalArgumentException e) {
             throw new MalformedEventException("subject of event " + event.id() + " is not a patient id");
         }
-        execute(TOUCH, event.id(), event.time(), patientId);
+        Jdbc.update(dataSource, TOUCH, event.id(), event.time(), patientId);
     }
 
-    private void execute(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); var statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not update patient facts: " + e.getMessage(), e);
-        }
-    }
 
     private static PatientFactsView view(ResultSet row) throws SQLException {
         return new PatientFactsView(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),

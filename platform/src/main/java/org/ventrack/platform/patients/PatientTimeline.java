@@ -15,6 +15,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.ventrack.platform.jdbc.Jdbc;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -105,31 +107,31 @@ public class PatientTimeline {
         String type = event.type();
         if (EventTypes.TREATMENT_STARTED.equals(type) || EventTypes.TREATMENT_UPDATED.equals(type)) {
             TreatmentCourseRecord c = codec.payload(event, TreatmentCourseRecord.class);
-            return execute(UPSERT_COURSE, c.id(), c.patientId(), c.startDate(), c.regimen(), c.doseBasis(),
+            return Jdbc.update(dataSource, UPSERT_COURSE, c.id(), c.patientId(), c.startDate(), c.regimen(), c.doseBasis(),
                     c.dailyDoseMg(), c.endDate(), c.version()) > 0;
         }
         if (EventTypes.CLINICAL_EVENT_RECORDED.equals(type) || EventTypes.CLINICAL_EVENT_CORRECTED.equals(type)) {
             ClinicalEventRecord e = codec.payload(event, ClinicalEventRecord.class);
-            return execute(UPSERT_EVENT, e.id(), e.patientId(), e.kind(), e.date(), e.deathCause(), e.version()) > 0;
+            return Jdbc.update(dataSource, UPSERT_EVENT, e.id(), e.patientId(), e.kind(), e.date(), e.deathCause(), e.version()) > 0;
         }
         if (EventTypes.COMEDICATION_STARTED.equals(type) || EventTypes.COMEDICATION_ENDED.equals(type)
                 || EventTypes.COMEDICATION_CORRECTED.equals(type)) {
             ComedicationRecord m = codec.payload(event, ComedicationRecord.class);
-            return execute(UPSERT_COMEDICATION, m.id(), m.patientId(), m.drug(), m.cyp3aInhibition(), m.startDate(),
+            return Jdbc.update(dataSource, UPSERT_COMEDICATION, m.id(), m.patientId(), m.drug(), m.cyp3aInhibition(), m.startDate(),
                     m.endDate(), m.version()) > 0;
         }
         if (EventTypes.MEASUREMENT_RECORDED.equals(type)) {
             MeasurementRecord m = codec.payload(event, MeasurementRecord.class);
-            return execute(UPSERT_MEASUREMENT, m.id(), m.patientId(), m.measuredOn(), m.weightKg(), m.heightCm(),
+            return Jdbc.update(dataSource, UPSERT_MEASUREMENT, m.id(), m.patientId(), m.measuredOn(), m.weightKg(), m.heightCm(),
                     m.bsaM2(), m.version()) > 0;
         }
         if (EventTypes.RECORD_DELETED.equals(type)) {
             RecordDeleted deleted = codec.payload(event, RecordDeleted.class);
             return switch (deleted.recordType()) {
-                case "treatment-course" -> execute("DELETE FROM patient_course WHERE course_id = ?", deleted.recordId()) > 0;
-                case "clinical-event" -> execute("DELETE FROM patient_clinical_event WHERE event_id = ?", deleted.recordId()) > 0;
-                case "comedication" -> execute("DELETE FROM patient_comedication WHERE comedication_id = ?", deleted.recordId()) > 0;
-                case "measurement" -> execute("DELETE FROM patient_measurement WHERE measurement_id = ?", deleted.recordId()) > 0;
+                case "treatment-course" -> Jdbc.update(dataSource, "DELETE FROM patient_course WHERE course_id = ?", deleted.recordId()) > 0;
+                case "clinical-event" -> Jdbc.update(dataSource, "DELETE FROM patient_clinical_event WHERE event_id = ?", deleted.recordId()) > 0;
+                case "comedication" -> Jdbc.update(dataSource, "DELETE FROM patient_comedication WHERE comedication_id = ?", deleted.recordId()) > 0;
+                case "measurement" -> Jdbc.update(dataSource, "DELETE FROM patient_measurement WHERE measurement_id = ?", deleted.recordId()) > 0;
                 default -> false;
             };
         }
@@ -219,14 +221,4 @@ public class PatientTimeline {
         }
     }
 
-    private int execute(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); var statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not update the patient timeline: " + e.getMessage(), e);
-        }
-    }
 }

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.ventrack.platform.audit.AuditEntry;
 import org.ventrack.platform.audit.AuditLog;
+import org.ventrack.platform.patients.PatientAccess;
 import org.ventrack.platform.patients.PatientFacts;
 import org.ventrack.platform.patients.PatientFactsView;
 import org.ventrack.platform.patients.PatientTimeline;
@@ -42,6 +43,8 @@ public class AssessmentService {
     @Inject
     PatientFacts facts;
     @Inject
+    PatientAccess patients;
+    @Inject
     PatientTimeline timeline;
     @Inject
     ResponseLedger ledger;
@@ -53,7 +56,7 @@ public class AssessmentService {
     /** @param view maps the stored assessment while the transaction is open */
     @Transactional
     public <V> V record(AssessmentInput input, Function<Assessment, V> view) {
-        writablePatient(input.patientId());
+        patients.writable(input.patientId());
         checkTimeline(input);
         Assessment assessment = new Assessment();
         assessment.id = UUID.randomUUID();
@@ -119,19 +122,12 @@ public class AssessmentService {
     /** 404 unless the patient is known here and the caller may read its site. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PatientFactsView readablePatient(UUID patientId) {
-        return scope.visible(facts.find(patientId), PatientFactsView::siteCode)
-                .orElseThrow(() -> ProblemException.notFound("Patient", patientId));
-    }
-
-    private PatientFactsView writablePatient(UUID patientId) {
-        PatientFactsView patient = readablePatient(patientId);
-        scope.requireWrite(patient.siteCode());
-        return facts.lock(patientId).orElseThrow(() -> ProblemException.notFound("Patient", patientId));
+        return patients.readable(patientId);
     }
 
     private Assessment writable(UUID id) {
         Assessment assessment = find(id).orElseThrow(() -> ProblemException.notFound("Assessment", id));
-        writablePatient(assessment.patientId);
+        patients.writable(assessment.patientId);
         assessments.getEntityManager().refresh(assessment);
         return assessment;
     }
@@ -140,16 +136,7 @@ public class AssessmentService {
     private void checkTimeline(AssessmentInput input) {
         PatientFactsView patient = readablePatient(input.patientId());
         LocalDate date = input.assessmentDate();
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (patient.birthDate() != null && date.isBefore(patient.birthDate())) {
-            errors.add(new Problem.FieldError("assessmentDate", "is before the patient's birth (" + patient.birthDate() + ")"));
-        }
-        // the latest date anywhere on earth, so that a site east of UTC may post today's assessment
-        if (date.isAfter(LocalDate.now(ZoneOffset.ofHours(14)))) {
-            errors.add(new Problem.FieldError("assessmentDate", "is in the future"));
-        }
-        timeline.deathDate(input.patientId()).filter(date::isAfter).ifPresent(death -> errors.add(
-                new Problem.FieldError("assessmentDate", "is after the patient's death (" + death + ")")));
+        List<Problem.FieldError> errors = new ArrayList<>(patients.dateProblems(patient, "assessmentDate", date));
         if (input.baseline()) {
             timeline.venetoclaxStart(input.patientId()).filter(date::isAfter).ifPresent(start -> errors.add(
                     new Problem.FieldError("baseline", "a baseline marrow must be dated on or before the venetoclax start ("

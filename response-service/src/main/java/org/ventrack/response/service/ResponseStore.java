@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.ventrack.platform.jdbc.Jdbc;
 import jakarta.transaction.Transactional;
 
 /**
@@ -91,13 +93,13 @@ public class ResponseStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void supersede(long classificationId) {
-        execute(SUPERSEDE, classificationId);
+        Jdbc.update(dataSource, SUPERSEDE, classificationId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(UUID assessmentId, UUID patientId, String criteria, String criteriaVersion, String category,
             boolean mrdNegative, String reasonsJson, String missingJson, UUID baselineAssessmentId) {
-        execute(INSERT_CLASSIFICATION, assessmentId, patientId, criteria, criteriaVersion, category, mrdNegative,
+        Jdbc.update(dataSource, INSERT_CLASSIFICATION, assessmentId, patientId, criteria, criteriaVersion, category, mrdNegative,
                 reasonsJson, missingJson, baselineAssessmentId);
     }
 
@@ -131,7 +133,7 @@ public class ResponseStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void save(StoredBestResponse b) {
-        execute(UPSERT_BEST, b.patientId(), b.criteria(), b.criteriaVersion(), b.bestResponse(), b.bestResponseDate(),
+        Jdbc.update(dataSource, UPSERT_BEST, b.patientId(), b.criteria(), b.criteriaVersion(), b.bestResponse(), b.bestResponseDate(),
                 b.mrdAtBestResponse(), b.treatmentFailure(), b.treatmentFailureDate(), b.firstCompleteRemissionDate(),
                 b.relapseAfterCompleteRemission(), b.relapseDate(), b.baselineBlastPercent());
     }
@@ -139,7 +141,7 @@ public class ResponseStore {
     private List<StoredClassification> classifications(String sql, Object... parameters) {
         List<StoredClassification> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); var select = c.prepareStatement(sql)) {
-            bind(select, parameters);
+            Jdbc.bind(select, parameters);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     rows.add(new StoredClassification(row.getLong(1), row.getObject(2, UUID.class),
@@ -157,7 +159,7 @@ public class ResponseStore {
     private List<StoredBestResponse> bestResponses(String sql, Object... parameters) {
         List<StoredBestResponse> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); var select = c.prepareStatement(sql)) {
-            bind(select, parameters);
+            Jdbc.bind(select, parameters);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     rows.add(bestResponse(row));
@@ -176,18 +178,5 @@ public class ResponseStore {
                 row.getBigDecimal(12));
     }
 
-    private void execute(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); var statement = c.prepareStatement(sql)) {
-            bind(statement, parameters);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store the response: " + e.getMessage(), e);
-        }
-    }
 
-    private static void bind(java.sql.PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-    }
 }

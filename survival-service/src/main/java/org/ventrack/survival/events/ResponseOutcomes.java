@@ -1,12 +1,11 @@
 package org.ventrack.survival.events;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.ventrack.platform.jdbc.Jdbc;
 
 import org.ventrack.platform.events.EventCodec;
 import org.ventrack.platform.events.EventEnvelope;
@@ -48,25 +47,15 @@ public class ResponseOutcomes implements ResponseEventListener {
     public void apply(EventEnvelope event) {
         if (EventTypes.BEST_RESPONSE_CHANGED.equals(event.type())) {
             BestResponseChanged b = codec.payload(event, BestResponseChanged.class);
-            execute(UPSERT_BEST, b.patientId(), b.criteria(), b.criteriaVersion(), b.bestResponse(), b.bestResponseDate(),
+            Jdbc.update(dataSource, UPSERT_BEST, b.patientId(), b.criteria(), b.criteriaVersion(), b.bestResponse(), b.bestResponseDate(),
                     b.treatmentFailure(), b.treatmentFailureDate(), b.firstCompleteRemissionDate(),
                     b.relapseAfterCompleteRemission(), b.relapseDate());
         } else if (EventTypes.ASSESSMENT_CLASSIFIED.equals(event.type())) {
             AssessmentClassified a = codec.payload(event, AssessmentClassified.class);
             if (!a.withdrawn() && a.assessmentDate() != null) {
-                execute(UPSERT_ASSESSMENT_DATE, a.patientId(), a.criteria(), a.criteriaVersion(), a.assessmentDate());
+                Jdbc.update(dataSource, UPSERT_ASSESSMENT_DATE, a.patientId(), a.criteria(), a.criteriaVersion(), a.assessmentDate());
             }
         }
     }
 
-    private void execute(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); var statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not update response outcomes: " + e.getMessage(), e);
-        }
-    }
 }
