@@ -129,7 +129,8 @@ public final class SwimmerFigure {
 
         double step = Figures.tickStep(maxTime, unit);
         NumberAxis time = new NumberAxis("Time since venetoclax start (" + unit + ")");
-        time.setRange(0, Math.max(step, Math.ceil(maxTime * 1.04 / step) * step));
+        // a tenth of a step past the longest bar leaves room for its arrow
+        time.setRange(0, Math.max(step, Math.ceil((maxTime + step / 10) / step) * step));
         time.setTickUnit(new NumberTickUnit(step, Figures.integers()));
         SymbolAxis patients = new SymbolAxis("Patient (UPN)", upns);
         patients.setGridBandsVisible(false);
