@@ -9,23 +9,15 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ventrack.platform.events.EventCodec;
-import org.ventrack.platform.events.EventEnvelope;
-import org.ventrack.platform.events.EventTypes;
-import org.ventrack.platform.events.Topics;
-import org.ventrack.platform.events.response.BestResponseChanged;
 import org.ventrack.platform.testing.InjectInfrastructure;
 import org.ventrack.platform.testing.Infrastructure;
 import org.ventrack.platform.testing.PatientEvents;
 import org.ventrack.platform.testing.TestTokens;
-import org.ventrack.platform.testing.TopicReader;
 import org.ventrack.platform.testing.VentrackInfrastructure;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -43,10 +35,9 @@ import io.restassured.path.json.config.JsonPathConfig;
 @WithTestResource(value = VentrackInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class SurvivalEndpointsTest {
 
-    static final String SITE = "FR-KM";
-    static final LocalDate START = LocalDate.of(2023, 1, 2);
-    private static final EventCodec CODEC = new EventCodec();
-    private static final List<UUID> PATIENTS = new ArrayList<>();
+    static final String SITE = PaperCohort.SITE;
+    static final LocalDate START = PaperCohort.START;
+    private static List<UUID> PATIENTS;
 
     @InjectInfrastructure
     Infrastructure infrastructure;
@@ -56,50 +47,7 @@ class SurvivalEndpointsTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         RestAssured.config = RestAssured.config().jsonConfig(
                 JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
-        if (!PATIENTS.isEmpty()) {
-            return;
-        }
-        // regimen, best response, marrow relapse day, then clinical events as kind:day
-        patient("VEN_CHEMO", "CR", 110, "DEATH:393");
-        patient("VEN_CHEMO", "CR", null, "HSCT:42", "RELAPSE:240", "DEATH:457");
-        patient("VEN_CHEMO", "CR", null, "HSCT:90", "DEATH:1041");
-        patient("VEN_CHEMO", "NR", null, "DEATH:40");
-        patient("VEN_CHEMO", "NR", null, "DEATH:95");
-        patient("VEN_HMA", "CRI", null, "HSCT:48", "LAST_FOLLOW_UP:1254");
-        patient("VEN_HMA", "PR", null, "PROGRESSION:420", "DEATH:520");
-        patient("VEN_HMA", "NR", null, "DEATH:150");
-        patient("VEN_HMA", "NR", null, "DEATH:210");
-        patient("VEN_HMA", "NR", null, "DEATH:280");
-        patient("VEN_MONO", "NR", null, "DEATH:330");
-        patient("VEN_MONO", "NR", null, "DEATH:610");
-        UUID last = PATIENTS.get(PATIENTS.size() - 1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.investigator())
-                .get("/api/v1/survival/patients/" + last).then().statusCode(200).body("os.days", equalTo(610))
-                .body("efs.cause", equalTo("treatment failure (NR)")));
-    }
-
-    private void patient(String regimen, String best, Integer marrowRelapseDay, String... events) {
-        UUID patient = UUID.randomUUID();
-        PATIENTS.add(patient);
-        PatientEvents.send(infrastructure, PatientEvents.registered(patient, SITE, "KM-" + PATIENTS.size(), LocalDate.of(2016, 5, 1)));
-        PatientEvents.send(infrastructure, PatientEvents.course(patient, UUID.randomUUID(), START, regimen, 0));
-        for (String event : events) {
-            String[] kindAndDay = event.split(":");
-            PatientEvents.send(infrastructure, PatientEvents.clinicalEvent(patient, UUID.randomUUID(), kindAndDay[0],
-                    START.plusDays(Integer.parseInt(kindAndDay[1])), 0));
-        }
-        LocalDate day28 = START.plusDays(28);
-        boolean failure = best.equals("NR");
-        sendResponse(new BestResponseChanged(patient, "COUSSON_2025", "1.0", best, day28, !failure, null, failure,
-                failure ? day28 : null, best.startsWith("CR") ? day28 : null, marrowRelapseDay != null,
-                marrowRelapseDay == null ? null : START.plusDays(marrowRelapseDay)));
-    }
-
-    private void sendResponse(BestResponseChanged payload) {
-        EventEnvelope event = EventEnvelope.of("/ventrack/response-service", EventTypes.BEST_RESPONSE_CHANGED,
-                payload.patientId().toString(), OffsetDateTime.now(), CODEC.toTree(payload));
-        TopicReader.send(infrastructure.bootstrapServers(), Topics.RESPONSE, event.subject(), CODEC.write(event),
-                EventEnvelope.CONTENT_TYPE);
+        PATIENTS = PaperCohort.patients(infrastructure);
     }
 
     @Test

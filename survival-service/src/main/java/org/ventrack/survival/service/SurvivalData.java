@@ -30,7 +30,7 @@ public class SurvivalData {
 
     private static final String OUTCOMES = """
             SELECT patient_id, best_response, treatment_failure, treatment_failure_date, relapse_after_cr,
-                   relapse_date, GREATEST(last_assessment_date, best_response_date)
+                   relapse_date, GREATEST(last_assessment_date, best_response_date), best_response_date, first_cr_date
             FROM response_outcome WHERE criteria = ? AND patient_id = ANY (?)""";
 
     @Inject
@@ -77,7 +77,8 @@ public class SurvivalData {
                 while (row.next()) {
                     byPatient.put(row.getObject(1, UUID.class), new PatientHistory.Response(row.getString(2),
                             row.getBoolean(3), row.getObject(4, LocalDate.class), row.getBoolean(5),
-                            row.getObject(6, LocalDate.class), row.getObject(7, LocalDate.class)));
+                            row.getObject(6, LocalDate.class), row.getObject(7, LocalDate.class),
+                            row.getObject(8, LocalDate.class), row.getObject(9, LocalDate.class)));
                 }
             }
         } catch (SQLException e) {

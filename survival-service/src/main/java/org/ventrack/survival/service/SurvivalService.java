@@ -3,6 +3,7 @@ package org.ventrack.survival.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,10 +63,16 @@ public class SurvivalService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Cohort cohort(String site, EfsFailureTime failureTime) {
+        return cohort(scope.siteFilter(), site, failureTime);
+    }
+
+    /** The cohort of the given sites (empty: all sites), for callers outside a request such as stream subscribers. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Cohort cohort(Optional<Set<String>> sites, String site, EfsFailureTime failureTime) {
         List<PatientHistory> analysed = new ArrayList<>();
         List<TimeToEvent.Times> times = new ArrayList<>();
         int excluded = 0;
-        for (PatientHistory p : data.histories(scope.siteFilter(), site)) {
+        for (PatientHistory p : data.histories(sites, site)) {
             Optional<TimeToEvent.Times> t = TimeToEvent.of(p, failureTime);
             if (t.isPresent()) {
                 analysed.add(p);

@@ -23,8 +23,11 @@ public record PatientHistory(UUID patientId, String siteCode, String regimen, Lo
      *
      * @param treatmentFailureDate when the failure was established (the last evaluable assessment)
      * @param lastAssessmentDate   the latest date the response events speak of: news of the patient alive
+     * @param bestResponseDate     when the best response was first seen (null when not known)
+     * @param firstCompleteRemissionDate the first CR or CRi (null when none); both dates mark the swimmer plot
      */
     public record Response(String bestResponse, boolean treatmentFailure, LocalDate treatmentFailureDate,
-            boolean relapseAfterCompleteRemission, LocalDate relapseDate, LocalDate lastAssessmentDate) {
+            boolean relapseAfterCompleteRemission, LocalDate relapseDate, LocalDate lastAssessmentDate,
+            LocalDate bestResponseDate, LocalDate firstCompleteRemissionDate) {
     }
 }

@@ -25,7 +25,8 @@ class TimeToEventTest {
     private static PatientHistory.Response response(String best, boolean failure, Integer failureDay, Integer relapseDay,
             int lastAssessmentDay) {
         return new PatientHistory.Response(best, failure, failureDay == null ? null : START.plusDays(failureDay),
-                relapseDay != null, relapseDay == null ? null : START.plusDays(relapseDay), START.plusDays(lastAssessmentDay));
+                relapseDay != null, relapseDay == null ? null : START.plusDays(relapseDay), START.plusDays(lastAssessmentDay),
+                null, null);
     }
 
     @Test
