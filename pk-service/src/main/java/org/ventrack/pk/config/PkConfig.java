@@ -50,6 +50,13 @@ public interface PkConfig {
     @WithDefault("1.00")
     double fallbackInteractionFreeMedian();
 
+    /**
+     * How long the cohort's interaction-free median is reused before it is read again (it moves slowly, and reading
+     * it scans every trough); 0 reads it for every judgement.
+     */
+    @WithDefault("60")
+    int referenceCacheSeconds();
+
     /** Flags that raise an alert for the site's clinicians; the others are shown with the sample only. */
     @WithDefault("ABOVE_RANGE,INTERACTION_SUSPECTED")
     List<String> alertingFlags();

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,11 @@ public class PatientContexts {
     SampleRepository samples;
     @Inject
     PkConfig config;
+
+    private record Cached(InteractionFreeReference value, long readAt) {
+    }
+
+    private volatile Cached reference;
 
     /** The patient's context on {@code date}; empty without a venetoclax course. */
     public Optional<PatientContext> on(UUID patientId, LocalDate date) {
@@ -58,6 +64,17 @@ public class PatientContexts {
      * changing a sample: the query would flush the change half-made.
      */
     public InteractionFreeReference reference() {
+        Cached cached = reference;
+        long now = System.nanoTime();
+        if (cached != null && now - cached.readAt() < TimeUnit.SECONDS.toNanos(config.referenceCacheSeconds())) {
+            return cached.value();
+        }
+        InteractionFreeReference fresh = readReference();
+        reference = new Cached(fresh, now);
+        return fresh;
+    }
+
+    private InteractionFreeReference readReference() {
         List<BigDecimal> troughs = samples.interactionFreeTroughs().stream().sorted().toList();
         if (troughs.isEmpty()) {
             return InteractionFreeReference.none();

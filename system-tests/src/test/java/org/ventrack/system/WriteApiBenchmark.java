@@ -15,14 +15,15 @@ import org.ventrack.devstack.LocalStack;
 import io.restassured.http.ContentType;
 
 /**
- * Not a test (surefire does not pick up *Benchmark): POST /api/v1/assessments of response-service (validation,
- * patient lock, insert, audit, re-classification under both criteria sets, outbox events) next to its trivial
- * endpoint, against the packaged service, a real database and broker. 1,000 patients are registered and treated
- * through patient-service first; the assessments are spread over them. pk-, survival- and then patient-service
- * are stopped for the measurement, so response-service has the 2 cores with the load generator. Run with
- * {@code ./mvnw -pl system-tests verify -Dtest=AssessmentApiBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Not a test (surefire does not pick up *Benchmark): the write paths of response- and pk-service next to their
+ * trivial endpoint, against the packaged services, a real database and broker. POST /api/v1/assessments (validation,
+ * patient lock, insert, audit, re-classification under both criteria sets, outbox events) and POST /api/v1/pk/samples
+ * (validation, lock, judgement, insert, audit, event, alert when flagged). 1,000 patients are registered and treated
+ * through patient-service first; the writes are spread over them. patient- and survival-service are stopped for the
+ * measurement, response-service after its own; an idle pk-service waits meanwhile. Run with
+ * {@code ./mvnw -pl system-tests verify -Dtest=WriteApiBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-class AssessmentApiBenchmark {
+class WriteApiBenchmark {
 
     private static final int PATIENTS = 1_000;
     private static final LocalDate START = LocalDate.of(2023, 1, 2);
@@ -31,11 +32,10 @@ class AssessmentApiBenchmark {
     void measure() throws Exception {
         LocalStack stack = StackFixture.start();
         try {
-            for (String service : List.of("pk-service", "survival-service")) {
-                ProcessHandle.of(stack.serviceProcessId(service)).ifPresent(ProcessHandle::destroy);
-            }
+            ProcessHandle.of(stack.serviceProcessId("survival-service")).ifPresent(ProcessHandle::destroy);
             String patients = stack.serviceUrl("patient-service");
             String responses = stack.serviceUrl("response-service");
+            String pk = stack.serviceUrl("pk-service");
             String token = stack.token("investigator");
             given().auth().oauth2(stack.token("admin")).contentType(ContentType.JSON)
                     .body(Map.of("code", "FR-LOAD", "name", "Load", "country", "FR"))
@@ -56,7 +56,9 @@ class AssessmentApiBenchmark {
             await().atMost(Duration.ofSeconds(120)).until(() -> given().auth().oauth2(token)
                     .get(responses + "/api/v1/patients/" + last + "/facts").then().extract().statusCode() == 200
                     && given().auth().oauth2(token).get(responses + "/api/v1/patients/" + last + "/responses")
-                            .then().extract().path("venetoclaxStart") != null);
+                            .then().extract().path("venetoclaxStart") != null
+                    && given().auth().oauth2(token).get(pk + "/api/v1/patients/" + last + "/facts")
+                            .then().extract().statusCode() == 200);
             ProcessHandle.of(stack.serviceProcessId("patient-service")).ifPresent(ProcessHandle::destroy);
 
             LoadGenerator load = new LoadGenerator();
@@ -66,6 +68,14 @@ class AssessmentApiBenchmark {
                             + "\",\"assessmentDate\":\"" + START.plusDays(1 + Math.floorMod(i, 300))
                             + "\",\"blastPercent\":3,\"circulatingBlasts\":false,\"extramedullaryDisease\":false,"
                             + "\"platelets\":120,\"anc\":1.5,\"cellularityPercent\":40,\"mrdStatus\":\"NEGATIVE\"}"));
+
+            ProcessHandle.of(stack.serviceProcessId("response-service")).ifPresent(ProcessHandle::destroy);
+            load.measure("GET /api/v1/whoami (pk, trivial)", i -> LoadGenerator.get(pk + "/api/v1/whoami", token));
+            load.measure("POST /api/v1/pk/samples", i -> LoadGenerator.post(pk + "/api/v1/pk/samples", token,
+                    "{\"patientId\":\"" + ids.get(Math.floorMod(i * 7919 + (int) Thread.currentThread().getId(), PATIENTS))
+                            + "\",\"sampledAt\":\"" + START.plusDays(9 + Math.floorMod(i, 300)) + "T08:00:00\","
+                            + "\"lastDoseAt\":\"" + START.plusDays(8 + Math.floorMod(i, 300)) + "T08:00:00\","
+                            + "\"dailyDoseMg\":250,\"concentrationNgPerMl\":314,\"kind\":\"TROUGH\"}"));
         } finally {
             StackFixture.stop(stack);
         }
