@@ -80,6 +80,15 @@ class StatelessKaplanMeierTest {
     }
 
     @Test
+    void withoutStepsOnlyTheSummariesComeBack() {
+        given().auth().oauth2(TestTokens.statistician()).contentType(ContentType.JSON).queryParam("steps", false)
+                .body(amlJson("\"times\": [12],")).post("/api/v1/survival/kaplan-meier").then().statusCode(200)
+                .body("groups[0].steps", nullValue())
+                .body("groups[1].atTimes.surv[0]", closeTo(7.0 / 12, 1e-12))
+                .body("logRank.chiSquare", closeTo(3.39638869898, 1e-9));
+    }
+
+    @Test
     void csvGivesTheSameAnswer() {
         given().auth().oauth2(TestTokens.statistician()).contentType("text/csv").body(amlCsv())
                 .queryParam("confType", "log-log").post("/api/v1/survival/kaplan-meier").then().statusCode(200)

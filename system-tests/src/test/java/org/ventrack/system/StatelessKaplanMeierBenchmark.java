@@ -46,14 +46,17 @@ class StatelessKaplanMeierBenchmark {
             byte[] jsonBody = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
             byte[] csvBody = csv.toString().getBytes(StandardCharsets.UTF_8);
             HttpClient http = HttpClient.newHttpClient();
-            for (var body : List.of(new Object[] { "application/json", jsonBody }, new Object[] { "text/csv", csvBody })) {
+            for (var body : List.of(new Object[] { "application/json", jsonBody, "" },
+                    new Object[] { "application/json", jsonBody, "?steps=false&times=365" },
+                    new Object[] { "text/csv", csvBody, "" })) {
                 String type = (String) body[0];
                 byte[] bytes = (byte[]) body[1];
+                String query = (String) body[2];
                 List<Long> millis = new ArrayList<>();
                 long responseBytes = 0;
                 for (int run = 0; run < 8; run++) {
                     long start = System.nanoTime();
-                    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url + query))
                             .header("Authorization", "Bearer " + token).header("Content-Type", type)
                             .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofByteArray());
                     long elapsed = (System.nanoTime() - start) / 1_000_000;
@@ -66,8 +69,8 @@ class StatelessKaplanMeierBenchmark {
                     }
                 }
                 millis.sort(null);
-                System.out.printf("POST kaplan-meier %s, %,d subjects (%,d MB in, %,d MB out): median %d ms (min %d, max %d)%n",
-                        type, SUBJECTS, bytes.length / 1_000_000, responseBytes / 1_000_000, millis.get(millis.size() / 2),
+                System.out.printf("POST kaplan-meier%s %s, %,d subjects (%,d MB in, %,d MB out): median %d ms (min %d, max %d)%n",
+                        query, type, SUBJECTS, bytes.length / 1_000_000, responseBytes / 1_000_000, millis.get(millis.size() / 2),
                         millis.get(0), millis.get(millis.size() - 1));
             }
         } finally {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -81,9 +82,11 @@ public class SurvivalResource {
             description = "Up to ventrack.survival.max-subjects subjects (2,000,000 by default), read as they stream in.")
     @APIResponse(responseCode = "413", description = "More subjects than the limit")
     public SurvivalViews.KaplanMeierView kaplanMeierOf(@RequestBody(content = @Content(examples = @ExampleObject(
-            name = "example", value = Examples.SUBJECTS))) InputStream body) {
+            name = "example", value = Examples.SUBJECTS))) InputStream body,
+            @Parameter(description = "false leaves out the steps of the curves: only n, events, the curve at the "
+                    + "requested times, quantiles and the log-rank test") @QueryParam("steps") @DefaultValue("true") boolean steps) {
         SubjectsReader.Request request = SubjectsReader.json(body, config.maxSubjects());
-        return stateless(request.subjects(), request.confType(), request.confLevel(), request.times());
+        return stateless(request.subjects(), request.confType(), request.confLevel(), request.times(), steps);
     }
 
     @POST
@@ -91,8 +94,9 @@ public class SurvivalResource {
     @Consumes("text/csv")
     @Operation(summary = "Kaplan-Meier and log-rank of subjects sent as CSV: header time,event[,group]")
     public SurvivalViews.KaplanMeierView kaplanMeierOfCsv(InputStream body, @QueryParam("confType") String confType,
-            @QueryParam("confLevel") Double confLevel, @QueryParam("times") List<String> times) {
-        return stateless(SubjectsReader.csv(body, config.maxSubjects()), confType, confLevel, times);
+            @QueryParam("confLevel") Double confLevel, @QueryParam("times") List<String> times,
+            @QueryParam("steps") @DefaultValue("true") boolean steps) {
+        return stateless(SubjectsReader.csv(body, config.maxSubjects()), confType, confLevel, times, steps);
     }
 
     @GET
@@ -127,10 +131,10 @@ public class SurvivalResource {
     }
 
     private static SurvivalViews.KaplanMeierView stateless(Subjects subjects, String confType, Double confLevel,
-            List<String> times) {
+            List<String> times, boolean steps) {
         ConfType type = Analysis.option(ConfType.class, "confType", confType, ConfType.LOG);
         double level = Analysis.confLevel(confLevel);
         SurvivalReport report = SurvivalReport.of(subjects, type, level, Analysis.times(times));
-        return SurvivalViews.of(report, null, null, SurvivalViews.name(type), level, null);
+        return SurvivalViews.of(report, null, null, SurvivalViews.name(type), level, null, steps);
     }
 }

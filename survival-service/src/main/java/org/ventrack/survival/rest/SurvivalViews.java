@@ -74,10 +74,16 @@ final class SurvivalViews {
 
     static KaplanMeierView of(SurvivalReport report, String endpoint, Analysis.Unit unit, String confType,
             double confLevel, Integer excluded) {
+        return of(report, endpoint, unit, confType, confLevel, excluded, true);
+    }
+
+    /** @param withSteps false leaves out every step of the curves (a million subjects give a million steps) */
+    static KaplanMeierView of(SurvivalReport report, String endpoint, Analysis.Unit unit, String confType,
+            double confLevel, Integer excluded, boolean withSteps) {
         List<Curve> curves = new ArrayList<>();
         for (SurvivalReport.GroupCurve g : report.groups()) {
             List<Quantile> quartiles = java.util.Arrays.stream(g.quartiles()).map(Quantile::of).toList();
-            curves.add(new Curve(g.group(), g.n(), g.events(), steps(g.fit()), steps(g.atTimes()),
+            curves.add(new Curve(g.group(), g.n(), g.events(), withSteps ? steps(g.fit()) : null, steps(g.atTimes()),
                     Quantile.of(g.median()), quartiles));
         }
         return new KaplanMeierView(endpoint, unit == null ? null : name(unit), confType, confLevel, excluded, curves,
