@@ -37,6 +37,20 @@ class PatientEventsTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
+    void theGeneticAlterationsTravelWithThePatient() throws Exception {
+        Fixtures.site("FR-GEN");
+        var body = Fixtures.patient("FR-GEN", "GEN-1");
+        body.put("geneticAlterations", List.of(java.util.Map.of("kind", "REARRANGEMENT", "label", "KMT2A t(9;11)")));
+        String id = io.restassured.RestAssured.given().auth().oauth2(org.ventrack.platform.testing.TestTokens.investigator())
+                .contentType(io.restassured.http.ContentType.JSON).body(body).post("/api/v1/patients")
+                .then().statusCode(201).extract().path("id");
+
+        List<ConsumerRecord<String, String>> records = TopicReader.read(infrastructure.bootstrapServers(), Topics.PATIENT,
+                r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertEquals("KMT2A t(9;11)", json.readTree(records.get(0).value()).at("/data/geneticAlterations/0").asText());
+    }
+
+    @Test
     void registrationPublishesACloudEventKeyedByPatient() throws Exception {
         Fixtures.site("FR-EVT");
         String id = Fixtures.register("FR-EVT", "EVT-1");
@@ -55,6 +69,7 @@ class PatientEventsTest {
         assertEquals("EVT-1", event.at("/data/upn").asText());
         assertEquals("FR-EVT", event.at("/data/siteCode").asText());
         assertEquals("2015-03-01", event.at("/data/birthDate").asText());
+        assertEquals(0, event.at("/data/geneticAlterations").size());
         assertEquals("application/cloudevents+json; charset=UTF-8",
                 new String(records.get(0).headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
     }

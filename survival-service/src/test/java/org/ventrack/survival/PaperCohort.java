@@ -64,7 +64,11 @@ final class PaperCohort {
             String... events) {
         UUID patient = UUID.randomUUID();
         PATIENTS.add(patient);
-        PatientEvents.send(infrastructure, PatientEvents.registered(patient, SITE, "KM-" + PATIENTS.size(), LocalDate.of(2016, 5, 1)));
+        // KM-2, KM-4 and KM-8 carry a KMT2A rearrangement (grouping by a genetic alteration)
+        List<String> genetics = List.of(2, 4, 8).contains(PATIENTS.size()) ? List.of("KMT2A t(9;11)", "NRAS")
+                : List.of("NPM1");
+        PatientEvents.send(infrastructure, PatientEvents.registered(patient, SITE, "KM-" + PATIENTS.size(),
+                LocalDate.of(2016, 5, 1), genetics));
         PatientEvents.send(infrastructure, PatientEvents.course(patient, UUID.randomUUID(), START, regimen, 0));
         for (String event : events) {
             String[] kindAndDay = event.split(":");

@@ -75,6 +75,20 @@ class SurvivalEndpointsTest {
     }
 
     @Test
+    void logRankByAGeneticAlterationEqualsRSurvdiff() {
+        // the label is matched case-insensitively inside the alterations' labels: "kmt2a" finds "KMT2A t(9;11)"
+        given().auth().oauth2(TestTokens.investigator()).queryParam("site", SITE).queryParam("groupBy", "genetic:kmt2a")
+                .get("/api/v1/survival/kaplan-meier").then().statusCode(200)
+                .body("groups.group", contains("with kmt2a", "without kmt2a"))
+                .body("groups.n", contains(3, 9))
+                .body("logRank.chiSquare", closeTo(2.33860539371466, 1e-9))
+                .body("logRank.pValue", closeTo(0.126202493324467, 1e-9))
+                .body("logRank.groups[0].expected", closeTo(1.3774531024531, 1e-9));
+        given().auth().oauth2(TestTokens.investigator()).queryParam("groupBy", "genetic:")
+                .get("/api/v1/survival/kaplan-meier").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void logRankByRegimenEqualsRSurvdiff() {
         given().auth().oauth2(TestTokens.investigator()).queryParam("site", SITE).queryParam("groupBy", "regimen")
                 .get("/api/v1/survival/kaplan-meier").then().statusCode(200)

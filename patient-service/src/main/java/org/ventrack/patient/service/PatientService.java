@@ -67,7 +67,7 @@ public class PatientService {
         audit.record(scope.caller(), AuditLog.CREATE, AUDIT_TYPE, patient.id, patient.id, null, PatientView.of(patient));
         outbox.publish(Topics.PATIENT, EventTypes.PATIENT_REGISTERED, patient.id,
                 new PatientRegistered(patient.id, patient.siteCode, patient.upn, patient.sex, patient.birthDate,
-                        patient.diagnosis.name(), patient.diagnosisDate));
+                        patient.diagnosis.name(), patient.diagnosisDate, labels(patient)));
         return patient;
     }
 
@@ -93,7 +93,7 @@ public class PatientService {
         audit.record(scope.caller(), AuditLog.UPDATE, AUDIT_TYPE, patient.id, patient.id, before, after);
         outbox.publish(Topics.PATIENT, EventTypes.PATIENT_UPDATED, patient.id,
                 new PatientUpdated(patient.id, patient.siteCode, patient.upn, patient.sex, patient.birthDate,
-                        patient.diagnosis.name(), patient.diagnosisDate, patient.version));
+                        patient.diagnosis.name(), patient.diagnosisDate, patient.version, labels(patient)));
         return patient;
     }
 
@@ -108,6 +108,10 @@ public class PatientService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<org.ventrack.platform.audit.AuditEntry> history(UUID id) {
         return audit.ofPatient(keeper.readable(id).id);
+    }
+
+    private static List<String> labels(Patient patient) {
+        return patient.geneticAlterations.stream().map(org.ventrack.patient.domain.GeneticAlteration::label).toList();
     }
 
     private void requireSite(String siteCode) {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +16,9 @@ import org.ventrack.platform.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.ventrack.platform.events.EventCodec;
 import org.ventrack.platform.events.EventEnvelope;
@@ -30,12 +34,12 @@ public class PatientFacts {
 
     private static final String UPSERT = """
             INSERT INTO patient_facts (patient_id, site_code, upn, sex, birth_date, diagnosis, diagnosis_date,
-                                       events_applied, last_event_id, last_event_time)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+                                       genetic_alterations, events_applied, last_event_id, last_event_time)
+            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), 1, ?, ?)
             ON CONFLICT (patient_id) DO UPDATE SET
                 site_code = excluded.site_code, upn = excluded.upn, sex = excluded.sex,
                 birth_date = excluded.birth_date, diagnosis = excluded.diagnosis,
-                diagnosis_date = excluded.diagnosis_date,
+                diagnosis_date = excluded.diagnosis_date, genetic_alterations = excluded.genetic_alterations,
                 events_applied = patient_facts.events_applied + 1,
                 last_event_id = excluded.last_event_id, last_event_time = excluded.last_event_time,
                 updated_at = clock_timestamp()""";
@@ -45,7 +49,7 @@ public class PatientFacts {
             WHERE patient_id = ?""";
     private static final String FIND = """
             SELECT patient_id, site_code, upn, sex, birth_date, diagnosis, diagnosis_date, events_applied,
-                   last_event_id, last_event_time
+                   last_event_id, last_event_time, genetic_alterations::text
             FROM patient_facts WHERE patient_id = ?""";
 
     @Inject
@@ -124,7 +128,7 @@ public class PatientFacts {
                     "event " + event.id() + " is about patient " + p.patientId() + " but its subject is " + event.subject());
         }
         Jdbc.update(dataSource, UPSERT, p.patientId(), p.siteCode(), p.upn(), p.sex() == null ? null : p.sex().name(), p.birthDate(),
-                p.diagnosis(), p.diagnosisDate(),
+                p.diagnosis(), p.diagnosisDate(), labelsJson(p.geneticAlterations()),
                 event.id(), event.time());
     }
 
@@ -139,9 +143,27 @@ public class PatientFacts {
     }
 
 
+    private static final ObjectMapper LABELS = new ObjectMapper();
+
+    private static String labelsJson(List<String> labels) {
+        try {
+            return LABELS.writeValueAsString(labels == null ? List.of() : labels);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> labels(String json) {
+        try {
+            return json == null ? List.of() : List.of(LABELS.readValue(json, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable genetic alterations", e);
+        }
+    }
+
     private static PatientFactsView view(ResultSet row) throws SQLException {
         return new PatientFactsView(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
                 row.getObject(5, LocalDate.class), row.getString(6), row.getObject(7, LocalDate.class), row.getInt(8),
-                row.getObject(9, UUID.class), row.getObject(10, OffsetDateTime.class));
+                row.getObject(9, UUID.class), row.getObject(10, OffsetDateTime.class), labels(row.getString(11)));
     }
 }

@@ -21,7 +21,7 @@ class EventCodecTest {
     void writesACloudEventThatReadsBackWithItsPayload() {
         UUID patient = UUID.randomUUID();
         PatientRegistered payload = new PatientRegistered(patient, "FR-RDB", "UPN1", Sex.FEMALE,
-                LocalDate.of(2008, 1, 31), "RELAPSED_AML", LocalDate.of(2023, 2, 1));
+                LocalDate.of(2008, 1, 31), "RELAPSED_AML", LocalDate.of(2023, 2, 1), java.util.List.of("NPM1"));
         EventEnvelope event = EventEnvelope.of("/ventrack/patient-service", EventTypes.PATIENT_REGISTERED,
                 patient.toString(), OffsetDateTime.of(2025, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC), codec.toTree(payload));
 

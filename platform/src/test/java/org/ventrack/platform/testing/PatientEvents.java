@@ -50,12 +50,19 @@ public final class PatientEvents {
 
     public static EventEnvelope registered(UUID patient, String site, String upn, LocalDate birthDate) {
         return envelope(EventTypes.PATIENT_REGISTERED, patient,
-                new PatientRegistered(patient, site, upn, Sex.MALE, birthDate, "RELAPSED_AML", null));
+                new PatientRegistered(patient, site, upn, Sex.MALE, birthDate, "RELAPSED_AML", null, List.of()));
+    }
+
+    /** A registration with genetic alterations (their labels). */
+    public static EventEnvelope registered(UUID patient, String site, String upn, LocalDate birthDate,
+            List<String> geneticAlterations) {
+        return envelope(EventTypes.PATIENT_REGISTERED, patient,
+                new PatientRegistered(patient, site, upn, Sex.MALE, birthDate, "RELAPSED_AML", null, geneticAlterations));
     }
 
     public static EventEnvelope updated(UUID patient, String site, String upn, LocalDate birthDate) {
         return envelope(EventTypes.PATIENT_UPDATED, patient,
-                new PatientUpdated(patient, site, upn, Sex.MALE, birthDate, "RELAPSED_AML", null, 1));
+                new PatientUpdated(patient, site, upn, Sex.MALE, birthDate, "RELAPSED_AML", null, 1, List.of()));
     }
 
     /** {@code treatment-started} for version 0, {@code treatment-updated} for a later version. */

@@ -58,7 +58,7 @@ public class SurvivalFiguresResource {
             @QueryParam("site") String site, @QueryParam("efsFailureTime") String efsFailureTime) {
         List<Analysis> analyses = new ArrayList<>();
         for (Analysis.Endpoint e : endpoints(endpoint)) {
-            analyses.add(SurvivalResource.analysis(e, groupBy, confType, confLevel, List.of(), unit));
+            analyses.add(Analysis.of(e, groupBy, confType, confLevel, List.of(), unit));
         }
         SurvivalService.Cohort cohort = survival.cohort(site, survival.efsFailureTime(efsFailureTime));
         boolean both = analyses.size() > 1;

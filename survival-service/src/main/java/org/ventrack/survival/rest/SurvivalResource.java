@@ -61,13 +61,13 @@ public class SurvivalResource {
     @APIResponse(responseCode = "400", description = "Unknown endpoint, groupBy, confType or unit; confLevel outside (0, 1)")
     public SurvivalViews.KaplanMeierView kaplanMeier(
             @Parameter(description = "OS or EFS") @QueryParam("endpoint") String endpoint,
-            @Parameter(description = "none, regimen, site, best-response or hsct") @QueryParam("groupBy") String groupBy,
+            @Parameter(description = "none, regimen, site, best-response, hsct or genetic:<label> (e.g. genetic:KMT2A)") @QueryParam("groupBy") String groupBy,
             @Parameter(description = "log (R's default), log-log or plain") @QueryParam("confType") String confType,
             @QueryParam("confLevel") Double confLevel,
             @Parameter(description = "times to read the curves at, e.g. 365 or 12 with unit=months") @QueryParam("times") List<String> times,
             @Parameter(description = "days (default) or months (30.4375 days)") @QueryParam("unit") String unit,
             @QueryParam("site") String site, @QueryParam("efsFailureTime") String efsFailureTime) {
-        Analysis analysis = analysis(Analysis.option(Analysis.Endpoint.class, "endpoint", endpoint, Analysis.Endpoint.OS),
+        Analysis analysis = Analysis.of(Analysis.option(Analysis.Endpoint.class, "endpoint", endpoint, Analysis.Endpoint.OS),
                 groupBy, confType, confLevel, times, unit);
         SurvivalService.Cohort cohort = survival.cohort(site, survival.efsFailureTime(efsFailureTime));
         SurvivalReport report = survival.kaplanMeier(cohort, analysis);
@@ -120,14 +120,6 @@ public class SurvivalResource {
         Analysis.Unit u = Analysis.option(Analysis.Unit.class, "unit", unit, Analysis.Unit.DAYS);
         SurvivalService.Cohort cohort = survival.cohort(site, EfsFailureTime.DAY_ZERO);
         return SurvivalViews.of(survival.followUp(cohort, u), u, cohort.times().size());
-    }
-
-    /** The options of a Kaplan-Meier request, shared with the figures: 400 with the field for anything unknown. */
-    static Analysis analysis(Analysis.Endpoint endpoint, String groupBy, String confType, Double confLevel,
-            List<String> times, String unit) {
-        return new Analysis(endpoint, Analysis.option(Analysis.GroupBy.class, "groupBy", groupBy, Analysis.GroupBy.NONE),
-                Analysis.option(ConfType.class, "confType", confType, ConfType.LOG), Analysis.confLevel(confLevel),
-                Analysis.times(times), Analysis.option(Analysis.Unit.class, "unit", unit, Analysis.Unit.DAYS));
     }
 
     private static SurvivalViews.KaplanMeierView stateless(Subjects subjects, String confType, Double confLevel,

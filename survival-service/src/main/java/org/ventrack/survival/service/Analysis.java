@@ -1,20 +1,45 @@
 package org.ventrack.survival.service;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.ventrack.platform.problem.ProblemException;
 import org.ventrack.survival.domain.stats.ConfType;
 
-/** The options of a survival analysis, parsed from a request: 400 with the field for anything unknown. */
-public record Analysis(Endpoint endpoint, GroupBy groupBy, ConfType confType, double confLevel, double[] times,
-        Unit unit) {
+/**
+ * The options of a survival analysis, parsed from a request: 400 with the field for anything unknown.
+ *
+ * @param genetic with {@code groupBy=genetic:<label>}: patients whose alterations name the label (case-insensitive,
+ *                e.g. {@code KMT2A} matches {@code KMT2A t(9;11)}) against the others
+ */
+public record Analysis(Endpoint endpoint, GroupBy groupBy, String genetic, ConfType confType, double confLevel,
+        double[] times, Unit unit) {
 
     public enum Endpoint {
         OS, EFS
     }
 
     public enum GroupBy {
-        NONE, REGIMEN, SITE, BEST_RESPONSE, HSCT
+        NONE, REGIMEN, SITE, BEST_RESPONSE, HSCT, GENETIC
+    }
+
+    /** Parses every option of a Kaplan-Meier request; {@code groupBy} may be {@code genetic:<label>}. */
+    public static Analysis of(Endpoint endpoint, String groupBy, String confType, Double confLevel, List<String> times,
+            String unit) {
+        String genetic = null;
+        String grouping = groupBy;
+        if (groupBy != null && groupBy.toLowerCase(Locale.ROOT).startsWith("genetic:")) {
+            genetic = groupBy.substring("genetic:".length()).trim();
+            grouping = "genetic";
+            if (genetic.isEmpty()) {
+                throw ProblemException.invalid("groupBy", "genetic: needs the label of an alteration, e.g. genetic:KMT2A");
+            }
+        } else if ("genetic".equalsIgnoreCase(groupBy)) {
+            throw ProblemException.invalid("groupBy", "genetic: needs the label of an alteration, e.g. genetic:KMT2A");
+        }
+        return new Analysis(endpoint, option(GroupBy.class, "groupBy", grouping, GroupBy.NONE), genetic,
+                option(ConfType.class, "confType", confType, ConfType.LOG), confLevel(confLevel), times(times),
+                option(Unit.class, "unit", unit, Unit.DAYS));
     }
 
     public enum Unit {

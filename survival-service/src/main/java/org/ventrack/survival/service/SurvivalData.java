@@ -60,7 +60,7 @@ public class SurvivalData {
                     own.isEmpty() ? null : own.get(0).startDate(),
                     events.getOrDefault(p.patientId(), List.of()).stream()
                             .map(e -> new PatientHistory.DatedEvent(e.kind(), e.date())).toList(),
-                    responses.get(p.patientId())));
+                    responses.get(p.patientId()), p.geneticAlterations()));
         }
         return histories;
     }

@@ -90,7 +90,7 @@ public class SurvivalService {
             PatientHistory p = cohort.patients().get(i);
             TimeToEvent.Times t = cohort.times().get(i);
             TimeToEvent.Outcome outcome = analysis.endpoint() == Analysis.Endpoint.OS ? t.os() : t.efs();
-            subjects.add(analysis.unit().fromDays(outcome.days()), outcome.event(), group(analysis.groupBy(), p, t));
+            subjects.add(analysis.unit().fromDays(outcome.days()), outcome.event(), group(analysis, p, t));
         }
         if (subjects.size() == 0) {
             throw ProblemException.unprocessable("patients", "no patient of the caller's sites has a venetoclax start yet");
@@ -139,13 +139,16 @@ public class SurvivalService {
         return MedianFollowUp.of(times, events);
     }
 
-    private static String group(Analysis.GroupBy groupBy, PatientHistory p, TimeToEvent.Times t) {
-        return switch (groupBy) {
+    private static String group(Analysis analysis, PatientHistory p, TimeToEvent.Times t) {
+        return switch (analysis.groupBy()) {
             case NONE -> null;
             case REGIMEN -> p.regimen();
             case SITE -> p.siteCode();
             case BEST_RESPONSE -> p.response() == null ? "NOT_EVALUABLE" : p.response().bestResponse();
             case HSCT -> t.hsctDate() == null ? "no HSCT" : "HSCT";
+            case GENETIC -> (p.geneticAlterations().stream().anyMatch(label -> label.toLowerCase(java.util.Locale.ROOT)
+                    .contains(analysis.genetic().toLowerCase(java.util.Locale.ROOT))) ? "with " : "without ")
+                    + analysis.genetic();
         };
     }
 }

@@ -75,7 +75,7 @@ public class SurvivalStream {
     }
 
     private SurvivalReport.GroupCurve curve(SurvivalService.Cohort cohort, Analysis.Endpoint endpoint) {
-        Analysis analysis = new Analysis(endpoint, Analysis.GroupBy.NONE, ConfType.LOG, 0.95,
+        Analysis analysis = new Analysis(endpoint, Analysis.GroupBy.NONE, null, ConfType.LOG, 0.95,
                 new double[] { ONE_YEAR_DAYS }, Analysis.Unit.DAYS);
         List<SurvivalReport.GroupCurve> groups = survival.kaplanMeier(cohort, analysis).groups();
         return groups.get(0);

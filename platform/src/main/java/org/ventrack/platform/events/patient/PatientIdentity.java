@@ -18,5 +18,8 @@ public interface PatientIdentity {
 
     String diagnosis();
 
+    /** Labels of the genetic alterations; null in events written before they were carried. */
+    java.util.List<String> geneticAlterations();
+
     LocalDate diagnosisDate();
 }

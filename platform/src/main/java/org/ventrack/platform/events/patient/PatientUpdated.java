@@ -1,6 +1,7 @@
 package org.ventrack.platform.events.patient;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** The patient's record after a correction ({@code ventrack.patient.updated.v1}): the full new state, not a diff. */
@@ -12,5 +13,6 @@ public record PatientUpdated(
         LocalDate birthDate,
         String diagnosis,
         LocalDate diagnosisDate,
-        long version) implements PatientIdentity {
+        long version,
+        List<String> geneticAlterations) implements PatientIdentity {
 }

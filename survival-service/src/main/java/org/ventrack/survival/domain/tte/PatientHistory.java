@@ -10,9 +10,10 @@ import java.util.UUID;
  * @param venetoclaxStart  the start of the first venetoclax course: the time origin; null when none is known
  * @param clinicalEvents   HSCT, RELAPSE, PROGRESSION, DEATH, LAST_FOLLOW_UP with their dates
  * @param response         the best response under the study's criteria set, or null before any is known
+ * @param geneticAlterations labels of the patient's genetic alterations
  */
 public record PatientHistory(UUID patientId, String siteCode, String regimen, LocalDate venetoclaxStart,
-        List<DatedEvent> clinicalEvents, Response response) {
+        List<DatedEvent> clinicalEvents, Response response, List<String> geneticAlterations) {
 
     /** A dated clinical event: kind as patient-service names it. */
     public record DatedEvent(String kind, LocalDate date) {

@@ -15,7 +15,7 @@ class TimeToEventTest {
     private static final LocalDate START = LocalDate.of(2023, 1, 1);
 
     private static PatientHistory patient(PatientHistory.Response response, PatientHistory.DatedEvent... events) {
-        return new PatientHistory(UUID.randomUUID(), "FR-RDB", "VEN_CHEMO", START, List.of(events), response);
+        return new PatientHistory(UUID.randomUUID(), "FR-RDB", "VEN_CHEMO", START, List.of(events), response, List.of());
     }
 
     private static PatientHistory.DatedEvent event(String kind, int day) {
@@ -85,7 +85,7 @@ class TimeToEventTest {
 
     @Test
     void withoutAVenetoclaxStartThereIsNoTimeOrigin() {
-        assertTrue(TimeToEvent.of(new PatientHistory(UUID.randomUUID(), "FR-RDB", null, null, List.of(), null),
+        assertTrue(TimeToEvent.of(new PatientHistory(UUID.randomUUID(), "FR-RDB", null, null, List.of(), null, List.of()),
                 EfsFailureTime.DAY_ZERO).isEmpty());
     }
 }
