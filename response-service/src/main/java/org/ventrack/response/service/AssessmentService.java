@@ -56,8 +56,8 @@ public class AssessmentService {
     /** @param view maps the stored assessment while the transaction is open */
     @Transactional
     public <V> V record(AssessmentInput input, Function<Assessment, V> view) {
-        patients.writable(input.patientId());
-        checkTimeline(input);
+        PatientFactsView patient = patients.writable(input.patientId());
+        checkTimeline(patient, input);
         Assessment assessment = new Assessment();
         assessment.id = UUID.randomUUID();
         assessment.patientId = input.patientId();
@@ -78,7 +78,7 @@ public class AssessmentService {
             throw ProblemException.unprocessable("patientId", "an assessment cannot move to another patient; delete it and "
                     + "record it for the right patient");
         }
-        checkTimeline(input);
+        checkTimeline(facts.find(assessment.patientId).orElseThrow(), input);
         V before = view.apply(assessment);
         copy(input, assessment);
         assessments.flush();
@@ -133,8 +133,7 @@ public class AssessmentService {
     }
 
     /** 422 for an assessment dated before birth, in the future, after death, or a baseline after the start. */
-    private void checkTimeline(AssessmentInput input) {
-        PatientFactsView patient = readablePatient(input.patientId());
+    private void checkTimeline(PatientFactsView patient, AssessmentInput input) {
         LocalDate date = input.assessmentDate();
         List<Problem.FieldError> errors = new ArrayList<>(patients.dateProblems(patient, "assessmentDate", date));
         if (input.baseline()) {
