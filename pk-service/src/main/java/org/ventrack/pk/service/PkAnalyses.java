@@ -108,6 +108,8 @@ public class PkAnalyses {
         var measurement = latestMeasurement(patientId, today)
                 .filter(m -> m.bsaM2() != null)
                 .orElseThrow(() -> ProblemException.unprocessable("patientId", "no body measurement (BSA) is recorded"));
+        List<CoMedication> comedications = contexts.on(patientId, today).map(PatientContext::coMedications)
+                .orElse(List.of());
         List<Sample> own = samples.ofPatient(patientId).list();
         List<PkObservation> observations = new ArrayList<>();
         for (Sample s : own) {
@@ -115,7 +117,7 @@ public class PkAnalyses {
                 continue;
             }
             double hours = ChronoUnit.MINUTES.between(s.lastDoseAt, s.sampledAt) / 60.0;
-            Cyp3aClass inhibitor = strongest(patientId, s.sampledAt.toLocalDate());
+            Cyp3aClass inhibitor = strongest(comedications, s.sampledAt.toLocalDate());
             observations.add(new PkObservation(hours, s.dailyDoseMg.doubleValue(), s.concentrationNgPerMl.doubleValue(),
                     inhibitor));
         }
@@ -126,7 +128,7 @@ public class PkAnalyses {
             throw ProblemException.unprocessable("patientId", "no venetoclax dose is known for the patient");
         }
         return estimator.estimate(new EstimateRequest(measurement.bsaM2().doubleValue(), observations, currentDose,
-                strongest(patientId, today), targetTrough, Formulation.TABLET));
+                strongest(comedications, today), targetTrough, Formulation.TABLET));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -185,8 +187,9 @@ public class PkAnalyses {
                 .max(Comparator.comparing(PatientTimeline.Measurement::measuredOn));
     }
 
-    private Cyp3aClass strongest(UUID patientId, LocalDate on) {
-        return contexts.on(patientId, on).map(c -> c.coMedications().stream().filter(m -> m.takenOn(on))
-                .map(CoMedication::cyp3a).max(Comparator.naturalOrder()).orElse(Cyp3aClass.NONE)).orElse(Cyp3aClass.NONE);
+    /** The strongest CYP3A inhibitor class taken on {@code on}. */
+    private static Cyp3aClass strongest(List<CoMedication> comedications, LocalDate on) {
+        return comedications.stream().filter(m -> m.takenOn(on)).map(CoMedication::cyp3a)
+                .max(Comparator.naturalOrder()).orElse(Cyp3aClass.NONE);
     }
 }

@@ -22,7 +22,6 @@ import org.ventrack.platform.outbox.Outbox;
 import org.ventrack.platform.patients.PatientAccess;
 import org.ventrack.platform.patients.PatientFacts;
 import org.ventrack.platform.patients.PatientFactsView;
-import org.ventrack.platform.patients.PatientTimeline;
 import org.ventrack.platform.problem.Problem;
 import org.ventrack.platform.problem.ProblemException;
 import org.ventrack.platform.rest.ETags;
@@ -51,8 +50,6 @@ public class SampleService {
     PatientFacts facts;
     @Inject
     PatientAccess patients;
-    @Inject
-    PatientTimeline timeline;
     @Inject
     PatientContexts contexts;
     @Inject
