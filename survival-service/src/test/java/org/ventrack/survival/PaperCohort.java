@@ -79,7 +79,7 @@ final class PaperCohort {
         boolean failure = best.equals("NR");
         sendResponse(infrastructure, new BestResponseChanged(patient, "COUSSON_2025", "1.0", best, day28, !failure,
                 null, failure, failure ? day28 : null, best.startsWith("CR") ? day28 : null, marrowRelapseDay != null,
-                marrowRelapseDay == null ? null : START.plusDays(marrowRelapseDay)));
+                marrowRelapseDay == null ? null : START.plusDays(marrowRelapseDay), null));
     }
 
     static void sendResponse(Infrastructure infrastructure, BestResponseChanged payload) {

@@ -147,11 +147,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The single place where demo data will be loaded into a freshly started stack (through the services' APIs, so
-     * events flow as in real use). Not available yet: a later issue fills it in.
+     * Posts the paper's cohort ({@code demo/cousson-2025}) through the services' APIs, so events flow as in real use.
+     * Idempotent: on a stack that already holds it, nothing changes.
      */
-    void loadDemoData() {
-        LOG.log(Level.INFO, "Demo data is not available yet; the stack starts with empty databases.");
+    void loadDemoData() throws InterruptedException {
+        Path directory = options.repositoryRoot().resolve("demo/cousson-2025");
+        long begin = System.nanoTime();
+        try {
+            DemoLoader.Result result = new DemoLoader(this::serviceUrl,
+                    roleAndSites -> token(roleAndSites.get(0), roleAndSites.subList(1, roleAndSites.size()).toArray(String[]::new)))
+                    .load(directory);
+            timings.put("demo-data", millisSince(begin));
+            LOG.log(Level.INFO, "Demo data (" + directory + "): " + result.posted() + " records posted, "
+                    + result.alreadyPresent() + " already present");
+        } catch (java.io.IOException e) {
+            throw new StackStartException("demo data", null, e.getMessage(), e);
+        }
     }
 
     private void requireServicesBuilt() {

@@ -2,6 +2,8 @@ package org.ventrack.patient.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,9 +29,14 @@ public class CohortResource {
     @GET
     @Path("characteristics")
     @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR, Roles.STATISTICIAN, Roles.ADMIN })
-    @Operation(summary = "Table 1: patient characteristics (counts with percentages, medians with ranges)")
-    public Characteristics characteristics(@QueryParam("site") String site) {
-        return cohort.characteristics(site);
+    @Operation(summary = "Table 1: patient characteristics (counts with percentages, medians with ranges)",
+            description = "The BM blasts before venetoclax and the best response are response-service's results under "
+                    + "`criteria`, kept from its `best-response-changed` events; a patient it has not classified yet "
+                    + "counts as UNKNOWN.")
+    public Characteristics characteristics(@QueryParam("site") String site,
+            @QueryParam("criteria") @DefaultValue("COUSSON_2025")
+            @Pattern(regexp = "COUSSON_2025|ELN_2022", message = "must be COUSSON_2025 or ELN_2022") String criteria) {
+        return cohort.characteristics(site, criteria);
     }
 
     @GET

@@ -22,6 +22,7 @@ import org.ventrack.patient.domain.cohort.Characteristics;
 import org.ventrack.patient.domain.cohort.CohortAdverseEvent;
 import org.ventrack.patient.domain.cohort.CohortPatient;
 import org.ventrack.patient.domain.cohort.Toxicities;
+import org.ventrack.patient.events.ResponseFacts;
 import org.ventrack.platform.security.CallerScope;
 
 /** The paper's Table 1 and Table 2 for the patients the caller may see, computed from the record as it stands. */
@@ -35,9 +36,15 @@ public class CohortService {
     @Inject
     CallerScope scope;
 
+    @Inject
+    ResponseFacts responses;
+
+    /** Table 1, its response rows under {@code criteria} as response-service published them. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Characteristics characteristics(String site) {
-        return Characteristics.of(cohort(site));
+    public Characteristics characteristics(String site, String criteria) {
+        List<CohortPatient> cohort = cohort(site);
+        return Characteristics.of(cohort, criteria,
+                responses.of(cohort.stream().map(p -> UUID.fromString(p.patientId())).toList(), criteria));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -136,15 +136,14 @@ public class ResponseLedger {
             return;
         }
         store.save(next);
-        // a baseline marrow alone, or a new baseline value, changes nothing a consumer of the event reads
-        boolean news = previous.map(p -> !samePublishedFields(p, next))
-                .orElse(s.bestResponse() != org.ventrack.response.domain.criteria.Category.NOT_EVALUABLE);
+        // a baseline marrow alone is news too: Table 1 reports the blasts before venetoclax of every patient
+        boolean news = previous.isEmpty() || !samePublishedFields(previous.get(), next) || !sameBaseline(previous.get(), next);
         if (news) {
             outbox.publish(Topics.RESPONSE, EventTypes.BEST_RESPONSE_CHANGED, patientId,
                     new BestResponseChanged(patientId, next.criteria(), next.criteriaVersion(), next.bestResponse(),
                             next.bestResponseDate(), s.responder(), next.mrdAtBestResponse(), next.treatmentFailure(),
                             next.treatmentFailureDate(), next.firstCompleteRemissionDate(),
-                            next.relapseAfterCompleteRemission(), next.relapseDate()));
+                            next.relapseAfterCompleteRemission(), next.relapseDate(), next.baselineBlastPercent()));
         }
     }
 

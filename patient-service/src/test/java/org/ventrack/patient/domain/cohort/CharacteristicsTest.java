@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ventrack.patient.domain.cohort.PaperCohort.patient;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,13 +37,13 @@ class CharacteristicsTest {
                 count("REFRACTORY_AML", 3, "25.0"),
                 count("MDS_RELATED_AML", 1, "8.3")), t.diagnosis());
         assertEquals(List.of(
-                count("KMT2A t(9;11)", 3, "25.0"),
+                count("KMT2A::MLLT3 t(9;11)", 3, "25.0"),
                 count("PTPN11", 2, "16.7"),
-                count("ETO2::GLIS2", 1, "8.3"),
+                count("CBFA2T3::GLIS2 (ETO2::GLIS2)", 1, "8.3"),
                 count("inv(16)", 1, "8.3"),
                 count("monosomy 7", 1, "8.3"),
                 count("NPM1", 1, "8.3"),
-                count("t(8;21)", 1, "8.3")), t.genetics());
+                count("RUNX1::RUNX1T1 t(8;21)", 1, "8.3")), t.genetics());
         assertEquals(List.of(count("1", 8, "66.7"), count("2", 3, "25.0"), count("3", 1, "8.3")), t.cnsStatus());
         assertEquals(new Summary(12, bd("2.0"), bd("1.0"), bd("3.0")), t.priorLines());
         assertEquals(List.of(count("NO", 8, "66.7"), count("YES", 4, "33.3")), t.priorHsct());
@@ -52,13 +54,48 @@ class CharacteristicsTest {
         assertEquals(new Summary(12, bd("2.0"), bd("1.0"), bd("3.5")), t.cycles());
     }
 
+    /** The response rows come from response-service's events; here each patient's as the paper reports them. */
+    @Test
+    void bestResponseRowsAndBaselineBlastsOfTable1() {
+        List<CohortPatient> cohort = PaperCohort.patients();
+        List<BigDecimal> blasts = PaperCohort.baselineBlasts();
+        // Table 3 and the text: UPN01, UPN02, UPN04 CR; UPN03 CRi; UPN07 PR; the other seven NR
+        List<String> best = List.of("CR", "CR", "CRI", "CR", "NR", "NR", "PR", "NR", "NR", "NR", "NR", "NR");
+        Map<String, CohortResponse> responses = new HashMap<>();
+        for (int i = 0; i < cohort.size(); i++) {
+            String id = cohort.get(i).patientId();
+            responses.put(id, new CohortResponse(id, best.get(i), !best.get(i).equals("NR"), blasts.get(i)));
+        }
+
+        Characteristics t = Characteristics.of(cohort, "COUSSON_2025", responses);
+
+        assertEquals(new Summary(12, bd("28.5"), bd("15.5"), bd("46.0")), t.baselineBlastPercent());
+        assertEquals(new Characteristics.BestResponses("COUSSON_2025",
+                List.of(count("CR", 3, "25.0"), count("CRI", 1, "8.3"), count("PR", 1, "8.3"), count("NR", 7, "58.3")),
+                count("CR+CRH+CRI", 4, "33.3"), count("PR", 1, "8.3"), count("ORR", 5, "41.7"),
+                count("NR", 7, "58.3")), t.bestResponse());
+    }
+
+    @Test
+    void aPatientWithoutAPublishedResponseCountsAsUnknownAndHasNoBaseline() {
+        List<CohortPatient> cohort = PaperCohort.patients().subList(0, 2);
+        String first = cohort.get(0).patientId();
+        Characteristics t = Characteristics.of(cohort, "ELN_2022",
+                Map.of(first, new CohortResponse(first, "NOT_EVALUABLE", false, bd("15.5"))));
+
+        assertEquals(new Summary(1, bd("15.5"), bd("15.5"), bd("15.5")), t.baselineBlastPercent());
+        assertEquals(List.of(count("NOT_EVALUABLE", 1, "50.0"), count("UNKNOWN", 1, "50.0")), t.bestResponse().counts());
+        assertEquals(count("ORR", 0, "0.0"), t.bestResponse().overallResponse());
+    }
+
     @Test
     void emptyCohortHasNoCountsAndNoMedians() {
         Characteristics t = Characteristics.of(List.of());
 
         Summary none = new Summary(0, null, null, null);
         assertEquals(new Characteristics(0, none, List.of(), List.of(), List.of(), List.of(), none, List.of(),
-                List.of(), none), t);
+                none, none, List.of(), new Characteristics.BestResponses(null, List.of(), new Count("CR+CRH+CRI", 0, null),
+                        new Count("PR", 0, null), new Count("ORR", 0, null), new Count("NR", 0, null))), t);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.ventrack.platform.events.response;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -13,9 +14,10 @@ import java.util.UUID;
  * @param treatmentFailureDate the date failure was established (the last evaluable assessment), when failed
  * @param firstCompleteRemissionDate the first CR, CRh or CRi
  * @param relapseAfterCompleteRemission blasts back above the CR threshold, or new extramedullary disease, after it
+ * @param baselineBlastPercent the blasts of the baseline marrow (Table 1: BM blasts before venetoclax), or null
  */
 public record BestResponseChanged(UUID patientId, String criteria, String criteriaVersion, String bestResponse,
         LocalDate bestResponseDate, boolean responder, String mrdAtBestResponse, boolean treatmentFailure,
         LocalDate treatmentFailureDate, LocalDate firstCompleteRemissionDate, boolean relapseAfterCompleteRemission,
-        LocalDate relapseDate) {
+        LocalDate relapseDate, BigDecimal baselineBlastPercent) {
 }
