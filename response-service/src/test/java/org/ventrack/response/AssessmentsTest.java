@@ -84,9 +84,15 @@ class AssessmentsTest {
         Fixtures.record(Fixtures.baseline(patient, 30));
         String day28 = Fixtures.record(Fixtures.completeRemission(patient, 28));
 
-        // events of one patient keep their order: had the baseline marrow published anything, it would come first
-        List<EventEnvelope> events = Fixtures.responseEvents(infrastructure, patient, 4, Duration.ofSeconds(30));
-        assertEquals(4, events.size(), events.toString());
+        // events of one patient keep their order: the baseline marrow alone publishes its blasts (Table 1) under each
+        // criteria set, with no evaluable response yet; then the day-28 CR is classified and becomes the best response
+        List<EventEnvelope> events = Fixtures.responseEvents(infrastructure, patient, 6, Duration.ofSeconds(30));
+        assertEquals(6, events.size(), events.toString());
+        for (EventEnvelope baseline : events.subList(0, 2)) {
+            assertEquals(EventTypes.BEST_RESPONSE_CHANGED, baseline.type());
+            assertEquals("NOT_EVALUABLE", baseline.data().get("bestResponse").asText());
+            assertEquals(30.0, baseline.data().get("baselineBlastPercent").asDouble());
+        }
         List<EventEnvelope> classified = events.stream().filter(e -> e.type().equals(EventTypes.ASSESSMENT_CLASSIFIED)).toList();
         assertEquals(2, classified.size());
         for (EventEnvelope e : classified) {
@@ -95,7 +101,8 @@ class AssessmentsTest {
             assertEquals("/ventrack/response-service", e.source());
             assertEquals(patient.toString(), e.subject());
         }
-        EventEnvelope best = events.stream().filter(e -> e.type().equals(EventTypes.BEST_RESPONSE_CHANGED)).findFirst().orElseThrow();
+        EventEnvelope best = events.subList(2, 6).stream().filter(e -> e.type().equals(EventTypes.BEST_RESPONSE_CHANGED))
+                .findFirst().orElseThrow();
         assertEquals("CR", best.data().get("bestResponse").asText());
         assertEquals(false, best.data().get("treatmentFailure").asBoolean());
         assertEquals(START.plusDays(28).toString(), best.data().get("firstCompleteRemissionDate").asText());

@@ -156,8 +156,13 @@ class BadInputTest {
                 .then().statusCode(200).body("size()", equalTo(0));
         Fixtures.record(Fixtures.baseline(patient, 30));
         String valid = Fixtures.record(Fixtures.completeRemission(patient, 28));
-        List<EventEnvelope> events = Fixtures.responseEvents(infrastructure, patient, 4, Duration.ofSeconds(30));
-        assertEquals(4, events.size());
+        List<EventEnvelope> all = Fixtures.responseEvents(infrastructure, patient, 6, Duration.ofSeconds(30));
+        assertEquals(6, all.size());
+        // first the baseline's blasts under each criteria set, with no evaluable response yet
+        for (EventEnvelope event : all.subList(0, 2)) {
+            assertEquals("NOT_EVALUABLE", event.data().get("bestResponse").asText(), all.toString());
+        }
+        List<EventEnvelope> events = all.subList(2, 6);
         for (EventEnvelope event : events) {
             if (event.type().equals(EventTypes.ASSESSMENT_CLASSIFIED)) {
                 assertEquals(valid, event.data().get("assessmentId").asText(), events.toString());
