@@ -19,6 +19,11 @@ final class StackFixture {
     }
 
     static LocalStack start() throws IOException {
+        return start(false);
+    }
+
+    /** @param demoData load the paper's cohort ({@code demo/cousson-2025}) through the APIs, as {@code --demo} does */
+    static LocalStack start(boolean demoData) throws IOException {
         Path data = Files.createTempDirectory("ventrack-system-");
         LocalStack stack = LocalStack.builder()
                 .repositoryRoot(Path.of("").toAbsolutePath().getParent())
@@ -26,6 +31,7 @@ final class StackFixture {
                 .basePort(fourFreePorts())
                 .databasePort(FreePorts.next())
                 .kafkaPorts(FreePorts.next(), FreePorts.next())
+                .demoData(demoData)
                 .build();
         stack.start();
         return stack;

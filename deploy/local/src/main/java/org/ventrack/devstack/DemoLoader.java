@@ -147,13 +147,16 @@ public final class DemoLoader {
         Map<String, JsonNode> existing = new HashMap<>();
         for (Action action : actions(data)) {
             Section section = action.section();
+            boolean patientService = section.service().equals("patient-service");
+            if (!patientService) {
+                awaitEventsApplied(section.service(), id, patientServiceRecords, token);
+            }
             JsonNode stored = existing.get(section.name());
             if (stored == null) {
                 stored = items(json.readTree(expect(send(get(section.service(), section.path().apply(id), token)), 200,
                         section.name() + " of " + upn).body()));
                 existing.put(section.name(), stored);
             }
-            boolean patientService = section.service().equals("patient-service");
             if (contains(stored, action.body(), section.key())) {
                 present++;
             } else {
@@ -162,7 +165,6 @@ public final class DemoLoader {
                 if (patientService) {
                     path = section.path().apply(id);
                 } else {
-                    awaitEventsApplied(section.service(), id, patientServiceRecords, token);
                     body.put("patientId", id);
                     path = POST_PATHS.get(section.name());
                 }

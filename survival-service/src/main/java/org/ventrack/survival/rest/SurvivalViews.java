@@ -57,7 +57,7 @@ final class SurvivalViews {
     }
 
     record FollowUpView(String unit, int n, double median, double lower, double upper, double min, double max,
-            String method) {
+            double observedMedian, String method) {
     }
 
     record OutcomeView(long days, double months, boolean event, String cause, LocalDate date) {
@@ -98,7 +98,8 @@ final class SurvivalViews {
 
     static FollowUpView of(MedianFollowUp f, Analysis.Unit unit, int n) {
         return new FollowUpView(name(unit), n, f.median(), f.lower(), f.upper(), f.minTime(), f.maxTime(),
-                "reverse Kaplan-Meier (censoring as the event), range of all follow-up times");
+                f.observedMedian(), "median: reverse Kaplan-Meier (censoring as the event); observedMedian: median of "
+                        + "all follow-up times, dead or alive, as case series report it; range of all follow-up times");
     }
 
     static PatientSurvivalView of(SurvivalService.PatientSurvival s) {

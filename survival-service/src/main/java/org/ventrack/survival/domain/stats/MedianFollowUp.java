@@ -10,8 +10,12 @@ package org.ventrack.survival.domain.stats;
  * @param upper   upper 95 % confidence limit (NaN if not reached)
  * @param minTime shortest follow-up time of any subject
  * @param maxTime longest follow-up time of any subject
+ * @param observedMedian the median of all subjects' follow-up times, dead or alive (R {@code median(time)}): what
+ *                       case series such as the founding paper report as "median follow-up"; it is shorter than
+ *                       the reverse Kaplan-Meier median when most subjects died
  */
-public record MedianFollowUp(double median, double lower, double upper, double minTime, double maxTime) {
+public record MedianFollowUp(double median, double lower, double upper, double minTime, double maxTime,
+        double observedMedian) {
 
     public static MedianFollowUp of(double[] times, boolean[] events) {
         if (times.length == 0) {
@@ -28,6 +32,10 @@ public record MedianFollowUp(double median, double lower, double upper, double m
             min = Math.min(min, t);
             max = Math.max(max, t);
         }
-        return new MedianFollowUp(median.time(), median.lower(), median.upper(), min, max);
+        double[] sorted = times.clone();
+        java.util.Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        double observed = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return new MedianFollowUp(median.time(), median.lower(), median.upper(), min, max, observed);
     }
 }

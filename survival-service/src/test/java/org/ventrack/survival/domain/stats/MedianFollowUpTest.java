@@ -33,5 +33,12 @@ class MedianFollowUpTest {
         assertClose(3, followUp.median(), "median");
         assertClose(1, followUp.minTime(), "min");
         assertClose(4, followUp.maxTime(), "max");
+        assertClose(2.5, followUp.observedMedian(), "median of 1, 2, 3, 4");
+    }
+
+    @Test
+    void theObservedMedianOfAnOddCountIsTheMiddleTime() {
+        MedianFollowUp followUp = MedianFollowUp.of(new double[] {9, 1, 5}, new boolean[] {true, true, false});
+        assertClose(5, followUp.observedMedian(), "median of 1, 5, 9");
     }
 }
