@@ -59,6 +59,21 @@ class PatientResourceTest {
     }
 
     @Test
+    void aPatientIsFoundByItsUpnWithinTheCallersSites() {
+        Fixtures.site("FR-AAA");
+        Fixtures.site("FR-BBB");
+        String home = Fixtures.register("FR-AAA", "SAME-UPN");
+        String other = Fixtures.register("FR-BBB", "SAME-UPN");
+
+        given().auth().oauth2(TestTokens.siteUser("FR-AAA")).queryParam("upn", "SAME-UPN").get("/api/v1/patients")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(home));
+        given().auth().oauth2(TestTokens.investigator()).queryParam("upn", "SAME-UPN").get("/api/v1/patients")
+                .then().statusCode(200).body("items.id", org.hamcrest.Matchers.containsInAnyOrder(home, other));
+        given().auth().oauth2(TestTokens.investigator()).queryParam("upn", "NO-SUCH").get("/api/v1/patients")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void aSiteUserCannotWriteToAnotherSite() {
         Fixtures.site("FR-AAA");
         Fixtures.site("FR-BBB");

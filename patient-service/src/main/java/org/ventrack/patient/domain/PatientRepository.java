@@ -16,7 +16,7 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
 
     /** Every patient of the given sites (all sites when empty), optionally of one site, in registration order. */
     public java.util.List<Patient> inScope(Optional<Set<String>> sites, String site) {
-        return search(sites, site, null, null).list();
+        return search(sites, site, null, null, null).list();
     }
 
     public boolean upnTaken(String siteCode, String upn) {
@@ -28,8 +28,10 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
      * @param site      an optional site filter
      * @param diagnosis an optional diagnosis filter
      * @param regimen   patients with a course of this regimen
+     * @param upn       an optional study patient number (unique within a site)
      */
-    public PanacheQuery<Patient> search(Optional<Set<String>> sites, String site, Diagnosis diagnosis, Regimen regimen) {
+    public PanacheQuery<Patient> search(Optional<Set<String>> sites, String site, Diagnosis diagnosis, Regimen regimen,
+            String upn) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (sites.isPresent()) {
@@ -39,6 +41,10 @@ public class PatientRepository implements PanacheRepositoryBase<Patient, UUID> {
         if (site != null) {
             query.append(" and siteCode = :site");
             parameters.and("site", site);
+        }
+        if (upn != null) {
+            query.append(" and upn = :upn");
+            parameters.and("upn", upn);
         }
         if (diagnosis != null) {
             query.append(" and diagnosis = :diagnosis");

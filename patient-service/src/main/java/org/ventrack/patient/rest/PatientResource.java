@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -104,11 +105,12 @@ public class PatientResource {
     @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR, Roles.STATISTICIAN, Roles.ADMIN })
     @Operation(summary = "List patients of the caller's sites, paged")
     public Page<PatientView> list(@QueryParam("site") String site,
+            @Parameter(description = "a study patient number, e.g. UPN03") @QueryParam("upn") String upn,
             @QueryParam("diagnosis") Diagnosis diagnosis,
             @QueryParam("regimen") org.ventrack.patient.domain.Regimen regimen,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-        PanacheQuery<Patient> query = patients.search(scope.siteFilter(), site, diagnosis, regimen)
+        PanacheQuery<Patient> query = patients.search(scope.siteFilter(), site, diagnosis, regimen, upn)
                 .page(io.quarkus.panache.common.Page.of(page, size));
         return new Page<>(query.list().stream().map(PatientView::of).toList(), page, size, query.count());
     }
