@@ -7,11 +7,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.empty;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,10 @@ import org.ventrack.platform.testing.Infrastructure;
 import org.ventrack.platform.testing.PatientEvents;
 import org.ventrack.platform.testing.TestTokens;
 import org.ventrack.platform.testing.VentrackInfrastructure;
+import org.ventrack.pk.config.DoseRulesConfig;
+import org.ventrack.pk.config.PopPkModelConfig;
+import org.ventrack.pk.domain.dose.DoseRuleSettings;
+import org.ventrack.pk.domain.model.PopPkModel;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -58,6 +65,17 @@ class PkAnalysesTest {
                     .post("/api/v1/pk/samples").then().statusCode(201);
         }
         return patient;
+    }
+
+    @Inject
+    PopPkModelConfig modelConfig;
+    @Inject
+    DoseRulesConfig doseConfig;
+
+    @Test
+    void theConfiguredModelAndDoseRulesAreTheDocumentedDefaults() {
+        assertEquals(PopPkModel.zhao2026(), modelConfig.model());
+        assertEquals(DoseRuleSettings.defaults(), doseConfig.settings());
     }
 
     @Test

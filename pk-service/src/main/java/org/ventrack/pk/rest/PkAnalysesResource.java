@@ -57,7 +57,9 @@ public class PkAnalysesResource {
     @Path("patients/{patientId}/individual-estimate")
     @Operation(summary = "Bayesian MAP estimate of the patient's CL/F and V/F from their samples, the predicted "
             + "profile at the current dose, and the dose for a target trough",
-            description = "The default population model is an approximation to be checked before clinical use.")
+            description = "The population model is configuration (ventrack.pk.model.*); by default the published model of"
+                    + " Chinese children of Zhao et al., Drug Des Devel Ther 2026 (one compartment, BSA and strong CYP3A"
+                    + " inhibitors on CL/F), to be checked against local data before clinical use.")
     public IndividualEstimate estimate(@PathParam("patientId") UUID patientId,
             @QueryParam("targetTrough") @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000") Double targetTrough) {
         return analyses.estimate(patientId, targetTrough);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,20 +20,21 @@ import org.ventrack.platform.patients.PatientFactsView;
 import org.ventrack.platform.patients.PatientTimeline;
 import org.ventrack.platform.problem.ProblemException;
 import org.ventrack.platform.security.CallerScope;
+import org.ventrack.pk.config.DoseRulesConfig;
+import org.ventrack.pk.config.PopPkModelConfig;
 import org.ventrack.pk.domain.CoMedication;
 import org.ventrack.pk.domain.Cyp3aClass;
 import org.ventrack.pk.domain.dose.Age;
 import org.ventrack.pk.domain.dose.DoseDecision;
 import org.ventrack.pk.domain.dose.DosePhase;
 import org.ventrack.pk.domain.dose.DoseRequest;
-import org.ventrack.pk.domain.dose.DoseRuleSettings;
 import org.ventrack.pk.domain.dose.DoseRules;
 import org.ventrack.pk.domain.dose.Formulation;
 import org.ventrack.pk.domain.model.EstimateRequest;
 import org.ventrack.pk.domain.model.IndividualEstimate;
 import org.ventrack.pk.domain.model.IndividualEstimator;
 import org.ventrack.pk.domain.model.PkObservation;
-import org.ventrack.pk.domain.model.PopPkModel;
+import org.ventrack.pk.domain.model.Covariates;
 import org.ventrack.pk.domain.trough.PatientContext;
 import org.ventrack.pk.domain.trough.SampleKind;
 
@@ -65,9 +67,19 @@ public class PkAnalyses {
     @Inject
     CallerScope scope;
 
-    private final DoseRules doseRules = new DoseRules(DoseRuleSettings.defaults());
-    private final IndividualEstimator estimator = new IndividualEstimator(PopPkModel.defaults(),
-            new DoseRules(DoseRuleSettings.defaults()).rounding());
+    @Inject
+    PopPkModelConfig modelConfig;
+    @Inject
+    DoseRulesConfig doseConfig;
+
+    private DoseRules doseRules;
+    private IndividualEstimator estimator;
+
+    @PostConstruct
+    void buildRules() {
+        doseRules = new DoseRules(doseConfig.settings());
+        estimator = new IndividualEstimator(modelConfig.model(), doseRules.rounding());
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DoseDecision dose(DoseInput in) {
@@ -106,8 +118,8 @@ public class PkAnalyses {
                 .orElseThrow(() -> ProblemException.notFound("Patient", patientId));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         var measurement = latestMeasurement(patientId, today)
-                .filter(m -> m.bsaM2() != null)
-                .orElseThrow(() -> ProblemException.unprocessable("patientId", "no body measurement (BSA) is recorded"));
+                .filter(m -> m.weightKg() != null && m.heightCm() != null)
+                .orElseThrow(() -> ProblemException.unprocessable("patientId", "no weight and height are recorded"));
         List<CoMedication> comedications = contexts.on(patientId, today).map(PatientContext::coMedications)
                 .orElse(List.of());
         List<Sample> own = samples.ofPatient(patientId).list();
@@ -127,7 +139,9 @@ public class PkAnalyses {
         if (!(currentDose > 0)) {
             throw ProblemException.unprocessable("patientId", "no venetoclax dose is known for the patient");
         }
-        return estimator.estimate(new EstimateRequest(measurement.bsaM2().doubleValue(), observations, currentDose,
+        Covariates covariates = new Covariates(measurement.weightKg().doubleValue(), measurement.heightCm().doubleValue(),
+                null);
+        return estimator.estimate(new EstimateRequest(covariates, observations, currentDose,
                 strongest(comedications, today), targetTrough, Formulation.TABLET));
     }
 

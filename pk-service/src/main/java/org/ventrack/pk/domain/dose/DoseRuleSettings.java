@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Numbers of the venetoclax dose rules. Every value is a setting; {@link #defaults()} says where each default comes
- * from and which are placeholders.
+ * Numbers of the venetoclax dose rules. Every value is a setting ({@code ventrack.pk.dose.*}, read by DoseRulesConfig);
+ * {@link #defaults()} says where each default comes from and which are placeholders.
  *
  * @param ageBandLimitYears from this age the BSA dose {@code mgPerM2} applies; below it the age bands
  * @param youngChildBands mg/m2 by age band below {@code ageBandLimitYears}

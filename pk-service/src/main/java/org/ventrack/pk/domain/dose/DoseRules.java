@@ -86,7 +86,7 @@ public final class DoseRules {
             double target = band.mgPerM2() * bsa;
             path.add("age " + fmt(ageYears) + " y < " + text(settings.ageBandLimitYears()) + " y: age-adjusted band "
                     + text(band.fromYears()) + "-" + text(band.toYears()) + " y, " + text(band.mgPerM2())
-                    + " mg/m2 (placeholder table, to be confirmed against NCT03236857) x " + fmt(bsa) + " m2 = "
+                    + " mg/m2 (table ventrack.pk.dose.young-child-bands; its default is an unverified placeholder) x " + fmt(bsa) + " m2 = "
                     + fmt(target) + " mg");
             return target;
         }

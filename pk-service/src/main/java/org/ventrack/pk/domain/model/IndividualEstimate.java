@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The Bayesian MAP estimate of one patient's venetoclax PK and what follows from it.
  *
- * @param clearance CL/F without inhibitor at the patient's BSA, L/h
+ * @param clearance CL/F without inhibitor for the patient's covariates, L/h
  * @param volume V/F, L
  * @param objectiveValue the MAP objective (-2 log posterior up to a constant) at the optimum
  * @param objectiveEvaluations how many times the optimiser evaluated it

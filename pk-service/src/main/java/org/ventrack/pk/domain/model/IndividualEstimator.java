@@ -44,9 +44,16 @@ public final class IndividualEstimator {
 
     public IndividualEstimate estimate(EstimateRequest request) {
         List<String> notes = new ArrayList<>();
-        notes.add("model: one-compartment, first-order absorption with lag; default parameters are an approximation"
-                + " assembled from the label and reviews, to be checked against a published model before clinical use");
-        MapObjective objective = new MapObjective(model, request.bsaM2(), request.observations());
+        Covariates covariates = request.covariates();
+        notes.add("model: " + model.source() + "; one compartment, first-order absorption (ka "
+                + text(model.absorptionRatePerHour()) + " /h), covariates on CL/F and V/F; a model of Chinese children,"
+                + " to be checked against local data before clinical use");
+        notes.add("covariates: BSA " + String.format(Locale.ROOT, "%.2f", model.bsa(covariates)) + " m2 ("
+                + model.bsaFormula() + ") from " + text(covariates.heightCm()) + " cm and " + text(covariates.weightKg())
+                + " kg; total protein " + (covariates.totalProteinGPerL() == null
+                        ? "not recorded, the model's reference " + text(model.referenceTotalProteinGPerL()) + " g/L used"
+                        : text(covariates.totalProteinGPerL()) + " g/L"));
+        MapObjective objective = new MapObjective(model, covariates, request.observations());
 
         SimplexOptimizer optimizer = new SimplexOptimizer(1e-12, 1e-12);
         double[] start = { 0, 0 };
@@ -63,9 +70,9 @@ public final class IndividualEstimator {
                 + evaluations + " objective evaluations, objective " + String.format(Locale.ROOT, "%.4f", optimum.getValue()));
 
         double[] etaStandardErrors = etaStandardErrors(objective, eta, notes);
-        EstimatedParameter clearance = parameter("CL/F", "L/h", model.typicalClearance(request.bsaM2()), eta[0],
+        EstimatedParameter clearance = parameter("CL/F", "L/h", model.typicalClearance(covariates), eta[0],
                 etaStandardErrors[0]);
-        EstimatedParameter volume = parameter("V/F", "L", model.typicalVolume(request.bsaM2()), eta[1],
+        EstimatedParameter volume = parameter("V/F", "L", model.typicalVolume(covariates), eta[1],
                 etaStandardErrors[1]);
 
         double tau = model.dosingIntervalHours();

@@ -10,17 +10,20 @@ import org.ventrack.pk.domain.Cyp3aClass;
  * <pre>
  * OBJ(eta) = sum_i [ (y_i - f_i(eta))^2 / var_i(eta) + ln var_i(eta) ] + eta_CL^2 / omega_CL^2 + eta_V^2 / omega_V^2
  * </pre>
- * with f_i the steady-state prediction of observation i and var_i the residual variance at f_i.
+ * with f_i the steady-state prediction of observation i and var_i the residual variance at f_i. A prediction whose
+ * residual variance vanishes (a purely proportional error and a prediction of 0) makes the objective infinite.
  */
 public final class MapObjective {
 
     private final PopPkModel model;
-    private final double bsaM2;
+    private final double typicalClearance;
+    private final double typicalVolume;
     private final List<PkObservation> observations;
 
-    public MapObjective(PopPkModel model, double bsaM2, List<PkObservation> observations) {
+    public MapObjective(PopPkModel model, Covariates covariates, List<PkObservation> observations) {
         this.model = model;
-        this.bsaM2 = bsaM2;
+        this.typicalClearance = model.typicalClearance(covariates);
+        this.typicalVolume = model.typicalVolume(covariates);
         this.observations = List.copyOf(observations);
     }
 
@@ -31,6 +34,9 @@ public final class MapObjective {
             double predicted = predict(observation.dailyDoseMg(), observation.inhibitor(), observation.hoursAfterDose(),
                     etaClearance, etaVolume);
             double variance = model.residualVariance(predicted);
+            if (!(variance > 0)) {
+                return Double.POSITIVE_INFINITY;
+            }
             double residual = observation.concentrationNgPerMl() - predicted;
             sum += residual * residual / variance + Math.log(variance);
         }
@@ -43,11 +49,11 @@ public final class MapObjective {
 
     /** Individual CL/F without inhibitor. */
     public double clearance(double etaClearance) {
-        return model.typicalClearance(bsaM2) * Math.exp(etaClearance);
+        return typicalClearance * Math.exp(etaClearance);
     }
 
     public double volume(double etaVolume) {
-        return model.typicalVolume(bsaM2) * Math.exp(etaVolume);
+        return typicalVolume * Math.exp(etaVolume);
     }
 
     public double predict(double doseMg, Cyp3aClass inhibitor, double hoursAfterDose,

@@ -1,6 +1,7 @@
 package org.ventrack.pk.domain.dose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -45,6 +46,16 @@ class DoseRulesTest {
         assertEquals(mgPerM2, decision.targetDoseMg(), 1e-9);
         assertEquals(doseMg, decision.dailyDoseMg());
         assertTrue(path(decision).contains(ageYears < 2 ? "age-adjusted band" : "360 mg/m2"), path(decision));
+    }
+
+    @Test
+    void anAgeBandIsReadFromItsConfiguredText() {
+        assertEquals(new AgeBand(0.5, 1, 240), AgeBand.parse(" 0.5-1:240 "));
+        assertEquals(DoseRuleSettings.defaults().youngChildBands(),
+                List.of(AgeBand.parse("0-0.5:180"), AgeBand.parse("0.5-1:240"), AgeBand.parse("1-2:290")));
+        for (String bad : List.of("0.5:240", "0.5-1", "1-0.5:240", "0-1:0")) {
+            assertThrows(IllegalArgumentException.class, () -> AgeBand.parse(bad), bad);
+        }
     }
 
     @Test
