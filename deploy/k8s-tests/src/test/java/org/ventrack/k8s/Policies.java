@@ -203,13 +203,24 @@ public final class Policies {
         }
     }
 
-    /** The Secret the service's Deployment takes its SASL login from, which Strimzi names after the KafkaUser. */
     private String kafkaUserOf(String service) {
-        Resource deployment = named("Deployment", service);
-        for (JsonNode container : deployment.spec().path("template").path("spec").path("containers")) {
-            for (JsonNode env : container.path("env")) {
-                if (env.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG")) {
-                    return env.path("valueFrom").path("secretKeyRef").path("name").asText(null);
+        return kafkaUserOf(resources, service);
+    }
+
+    /**
+     * The KafkaUser of a service: the Secret its Deployment takes KAFKA_SASL_JAAS_CONFIG from, which Strimzi names
+     * after the user. Null when there is none.
+     */
+    static String kafkaUserOf(List<Resource> resources, String service) {
+        for (Resource deployment : resources) {
+            if (!deployment.kind().equals("Deployment") || !deployment.name().equals(service)) {
+                continue;
+            }
+            for (JsonNode container : deployment.spec().path("template").path("spec").path("containers")) {
+                for (JsonNode env : container.path("env")) {
+                    if (env.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG")) {
+                        return env.path("valueFrom").path("secretKeyRef").path("name").asText(null);
+                    }
                 }
             }
         }
