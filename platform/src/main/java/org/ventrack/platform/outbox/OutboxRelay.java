@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -34,6 +35,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Publishes committed outbox rows to Kafka in {@code seq} order, waits for {@code acks=all} from an idempotent
@@ -59,6 +61,10 @@ public class OutboxRelay {
     MeterRegistry registry;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+    /** Every kafka.* client setting (from configuration and KAFKA_* variables), as the connector's clients get them. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
@@ -224,6 +230,8 @@ public class OutboxRelay {
 
     private Properties producerConfig() {
         Properties p = new Properties();
+        // TLS and SASL as configured for the cluster (deploy/k8s); nothing on a plaintext broker
+        p.putAll(KafkaSecuritySettings.of(kafkaConfig));
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-outbox");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
