@@ -26,13 +26,13 @@ class ServiceConfigTest {
     }
 
     @Test
-    void patientServiceOnlyPublishes() {
+    void patientServicePublishesItsOwnAndReadsBestResponsesForTableOne() {
         ServiceConfig patient = services.get("patient-service");
 
         assertEquals(Set.of("ventrack.patient.v1"), patient.writes());
-        assertEquals(Set.of(), patient.reads());
-        assertEquals(Set.of(), patient.groups());
-        assertEquals(Set.of(), patient.deadLetters());
+        assertEquals(Set.of("ventrack.response.v1"), patient.reads());
+        assertEquals(Set.of("patient-service"), patient.groups());
+        assertEquals(Set.of("ventrack.response.v1.dlq"), patient.deadLetters());
     }
 
     @Test
