@@ -192,6 +192,32 @@ class PkSamplesTest {
     }
 
     @Test
+    void ofConcurrentCorrectionsWithTheSameETagExactlyOneWins() throws Exception {
+        UUID patient = treated("FR-PK", 150);
+        String id = post(TestTokens.investigator(), trough(patient, 150, 342)).statusCode(201).extract().path("id");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<Integer> codes = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Callable<Integer>> writers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Map<String, Object> body = trough(patient, 150, 300 + i);
+                writers.add(() -> given().auth().oauth2(TestTokens.investigator()).contentType(ContentType.JSON)
+                        .header("If-Match", "\"0\"").body(body).put("/api/v1/pk/samples/" + id).statusCode());
+            }
+            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(writers)) {
+                codes.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, codes.stream().filter(c -> c == 200).count(), codes.toString());
+        assertEquals(7, codes.stream().filter(c -> c == 412).count(), codes.toString());
+        given().auth().oauth2(TestTokens.investigator()).get("/api/v1/pk/samples/" + id).then().body("version", equalTo(1));
+        given().auth().oauth2(TestTokens.investigator()).get("/api/v1/patients/" + patient + "/history").then()
+                .body("action", contains("CREATE", "UPDATE"));
+    }
+
+    @Test
     void correctionsNeedTheETagAndAreAudited() {
         UUID patient = treated("FR-PK", 150);
         String id = post(TestTokens.investigator(), trough(patient, 150, 342)).statusCode(201).extract().path("id");
