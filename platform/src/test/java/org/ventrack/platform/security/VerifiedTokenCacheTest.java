@@ -63,7 +63,7 @@ class VerifiedTokenCacheTest {
     @Test
     void aFullCacheStartsAfresh() throws Exception {
         VerifiedTokenCache small = cache(2, Duration.ofMinutes(5));
-        for (String name : Set.of("a", "b", "c")) {
+        for (String name : java.util.List.of("a", "b", "c")) {
             verifier.tokens.put(name, token(inSeconds(3600)));
             small.parse(name);
         }
