@@ -93,6 +93,17 @@ class PatientResourceTest {
     }
 
     @Test
+    void aSiteCreatedAfterARefusalIsAcceptedAtOnce() {
+        given().auth().oauth2(TestTokens.investigator()).contentType(ContentType.JSON)
+                .body(Fixtures.patient("FR-LATE", "L-1"))
+                .post("/api/v1/patients").then().statusCode(422).contentType("application/problem+json");
+        Fixtures.site("FR-LATE");
+
+        Fixtures.register("FR-LATE", "L-1");
+        Fixtures.register("FR-LATE", "L-2");
+    }
+
+    @Test
     void updatesNeedIfMatch() {
         Fixtures.site("FR-RDB");
         String id = Fixtures.register("FR-RDB", "UPN-IFM");

@@ -25,6 +25,8 @@ import io.restassured.http.ContentType;
 class CrossServiceEventsTest {
 
     private static final List<String> CONSUMERS = List.of("response-service", "pk-service", "survival-service");
+    private static final List<String> ALL_SERVICES = List.of("patient-service", "response-service", "pk-service",
+            "survival-service");
     private static LocalStack stack;
     private static String investigator;
 
@@ -72,6 +74,14 @@ class CrossServiceEventsTest {
         try {
             for (int i = 0; i < 200; i++) {
                 patients.add(register("OUTAGE-" + i));
+            }
+            // readiness means "can serve requests": no service leaves rotation because the broker is away
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                    .get(stack.serviceUrl("patient-service") + "/q/health/well").then().statusCode(503)
+                    .body("checks.find { it.name == 'Kafka broker' }.status", equalTo("DOWN")));
+            for (String service : ALL_SERVICES) {
+                given().get(stack.serviceUrl(service) + "/q/health/ready").then().statusCode(200)
+                        .body("status", equalTo("UP"));
             }
         } finally {
             stack.kafka().start(Duration.ofSeconds(120));

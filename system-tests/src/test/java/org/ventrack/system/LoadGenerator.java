@@ -18,8 +18,8 @@ import java.util.function.IntFunction;
 
 /**
  * The benchmarks' load: for an endpoint, the maximum throughput of a closed loop of {@link #CLIENTS} clients, then
- * the latency at a fixed arrival rate of half that maximum, measured from each request's scheduled time so that a
- * stall is not hidden.
+ * the latency at fixed arrival rates of 50 % and 80 % of that maximum, measured from each request's scheduled time so
+ * that a stall is not hidden.
  */
 final class LoadGenerator {
 
@@ -29,13 +29,26 @@ final class LoadGenerator {
 
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS * 2)).build();
 
-    /** Warm-up, maximum, then latency at half the maximum; prints one line. */
+    /**
+     * Warm-up, maximum, then latency at 50 % and at 80 % of the maximum; prints one line, and appends one JSON line
+     * to the file named by the system property {@code benchmark.report} when it is set.
+     */
     void measure(String name, IntFunction<HttpRequest> request) throws Exception {
         closedLoop(request, WARM_UP);
         double max = closedLoop(request, MEASURE);
-        Latencies half = openLoop(request, max / 2, MEASURE);
-        System.out.printf("%-32s max %7.0f req/s | at %6.0f req/s: p50 %6.1f ms, p99 %6.1f ms, errors %d%n",
-                name, max, max / 2, half.percentile(0.50), half.percentile(0.99), half.errors());
+        Latencies half = openLoop(request, max * 0.5, MEASURE);
+        Latencies high = openLoop(request, max * 0.8, MEASURE);
+        System.out.printf("%-32s max %7.0f req/s | at %6.0f req/s: p50 %6.1f ms, p99 %6.1f ms, p99.9 %6.1f ms, errors %d"
+                + " | at %6.0f req/s: p50 %6.1f ms, p99 %6.1f ms, p99.9 %6.1f ms, errors %d%n",
+                name, max, max * 0.5, half.percentile(0.50), half.percentile(0.99), half.percentile(0.999), half.errors(),
+                max * 0.8, high.percentile(0.50), high.percentile(0.99), high.percentile(0.999), high.errors());
+        String report = System.getProperty("benchmark.report");
+        if (report != null && !report.isBlank()) {
+            String line = String.format(java.util.Locale.ROOT, "{\"endpoint\":\"%s\",\"maxPerSecond\":%.1f,\"at50\":%s,\"at80\":%s}%n",
+                    name.replace("\"", "'"), max, half.json(max * 0.5), high.json(max * 0.8));
+            java.nio.file.Files.writeString(java.nio.file.Path.of(report), line, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        }
     }
 
     static HttpRequest get(String url, String token) {
@@ -98,6 +111,16 @@ final class LoadGenerator {
     }
 
     record Latencies(List<Double> millis, int errors) {
+        String json(double rate) {
+            return String.format(java.util.Locale.ROOT,
+                    "{\"perSecond\":%.1f,\"p50Ms\":%s,\"p99Ms\":%s,\"p999Ms\":%s,\"errors\":%d,\"answered\":%d}",
+                    rate, number(percentile(0.50)), number(percentile(0.99)), number(percentile(0.999)), errors, millis.size());
+        }
+
+        private static String number(double value) {
+            return Double.isNaN(value) ? "null" : String.format(java.util.Locale.ROOT, "%.2f", value);
+        }
+
         double percentile(double p) {
             List<Double> sorted = millis.stream().sorted().toList();
             return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));

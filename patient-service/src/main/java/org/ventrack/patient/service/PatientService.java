@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 
 import org.ventrack.patient.domain.Patient;
 import org.ventrack.patient.domain.PatientRepository;
-import org.ventrack.patient.domain.SiteRepository;
 import org.ventrack.patient.domain.timeline.DatedFact;
 import org.ventrack.patient.rest.PatientRequest;
 import org.ventrack.patient.rest.PatientView;
@@ -36,7 +35,7 @@ public class PatientService {
     @Inject
     PatientRepository patients;
     @Inject
-    SiteRepository sites;
+    KnownSites sites;
     @Inject
     Outbox outbox;
     @Inject
@@ -115,7 +114,7 @@ public class PatientService {
     }
 
     private void requireSite(String siteCode) {
-        if (sites.findByIdOptional(siteCode).isEmpty()) {
+        if (!sites.exists(siteCode)) {
             throw ProblemException.unprocessable("siteCode", "site " + siteCode + " does not exist");
         }
     }

@@ -9,12 +9,12 @@ import java.util.TreeMap;
  * KAFKA_SECURITY_PROTOCOL or KAFKA_SASL_JAAS_CONFIG), so that the outbox relay's own producer connects the way the
  * messaging connector's clients do.
  */
-final class KafkaSecuritySettings {
+public final class KafkaSecuritySettings {
 
     private KafkaSecuritySettings() {
     }
 
-    static Map<String, Object> of(Map<String, Object> kafkaConfig) {
+    public static Map<String, Object> of(Map<String, Object> kafkaConfig) {
         Map<String, Object> security = new TreeMap<>();
         kafkaConfig.forEach((key, value) -> {
             if (key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl.")) {

@@ -59,7 +59,11 @@ public class Outbox {
         } catch (SQLException e) {
             throw new IllegalStateException("could not write event " + envelope.id() + " to the outbox", e);
         }
-        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        // one wake-up per transaction, however many events it writes
+        if (transactions.getResource(WakeRelayOnCommit.class) == null) {
+            transactions.putResource(WakeRelayOnCommit.class, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        }
         return envelope;
     }
 

@@ -1,6 +1,5 @@
 package org.ventrack.platform.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -9,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.ventrack.platform.events.EventEnvelope;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,10 +61,11 @@ public class OutboxRelay {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
-    private KafkaProducer<String, String> producer;
-    private Counter published;
-    private Counter failures;
-    private Timer delay;
+    OutboxSender sender;
+    RoundTransactions transactions;
+    Counter published;
+    Counter failures;
+    Timer delay;
     private Instant nextPurge = Instant.EPOCH;
 
     void start(@Observes StartupEvent startup) {
@@ -80,17 +73,31 @@ public class OutboxRelay {
             Log.info("outbox relay disabled on this instance");
             return;
         }
-        producer = new KafkaProducer<>(producerConfig());
+        // TLS and SASL as configured for the cluster (deploy/k8s); nothing on a plaintext broker
+        sender = new KafkaOutboxSender(bootstrapServers, config.serviceName() + "-outbox", KafkaSecuritySettings.of(kafkaConfig));
+        transactions = this::inQuarkusTransaction;
+        registerMeters();
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void registerMeters() {
         published = registry.counter("ventrack.outbox.published");
         failures = registry.counter("ventrack.outbox.failures");
         delay = Timer.builder("ventrack.outbox.delay")
                 .description("Time from the outbox write to the broker's acknowledgement")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
-        running = true;
-        thread = new Thread(this::run, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+    }
+
+    private Round inQuarkusTransaction(RoundWork work) {
+        return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection);
+            }
+        });
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
@@ -100,7 +107,7 @@ public class OutboxRelay {
         running = false;
         thread.interrupt();
         thread.join(10_000);
-        producer.close(Duration.ofSeconds(5));
+        sender.close();
     }
 
     /** Asks the relay to look for new rows now (called after each commit that wrote to the outbox). */
@@ -142,57 +149,63 @@ public class OutboxRelay {
         }
     }
 
-    /** One round in one transaction: lock, read pending rows, send, wait for acks, mark the acknowledged prefix. */
-    private int publishBatch() {
-        return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                try (var lock = connection.createStatement(); var result = lock.executeQuery(LOCK)) {
-                    if (!result.next() || !result.getBoolean(1)) {
-                        return 0;
-                    }
-                }
-                List<Pending> pending = readPending(connection);
-                if (pending.isEmpty()) {
-                    return 0;
-                }
-                // fails fast (max.block.ms) when the broker is away, instead of once per row
-                pending.stream().map(Pending::topic).distinct().forEach(producer::partitionsFor);
-                List<Future<RecordMetadata>> acks = new ArrayList<>(pending.size());
-                for (Pending row : pending) {
-                    ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.envelope());
-                    record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                    acks.add(producer.send(record));
-                }
-                producer.flush();
-                List<Long> acknowledged = new ArrayList<>(pending.size());
-                RuntimeException failure = null;
-                for (int i = 0; i < pending.size(); i++) {
-                    try {
-                        acks.get(i).get();
-                        acknowledged.add(pending.get(i).seq());
-                        delay.record(Duration.between(pending.get(i).createdAt().toInstant(), Instant.now()));
-                    } catch (Exception e) {
-                        failure = new IllegalStateException("broker did not acknowledge outbox row " + pending.get(i).seq(), e);
-                        break;
-                    }
-                }
-                markPublished(connection, acknowledged);
-                published.increment(acknowledged.size());
-                if (failure != null) {
-                    throw failure;
-                }
-                return pending.size();
-            }
-        });
+    /**
+     * One round: lock, read pending rows, send, wait for the acks, mark the acknowledged prefix, in one transaction
+     * that commits even when a send failed, so that a row the broker acknowledged is not sent again. The failure is
+     * rethrown after the commit (the caller backs off).
+     */
+    int publishBatch() {
+        Round round = transactions.inNewTransaction(this::publishRound);
+        published.increment(round.acknowledged());
+        if (round.failure() != null) {
+            throw round.failure();
+        }
+        return round.read();
     }
 
-    private List<Pending> readPending(Connection connection) throws SQLException {
-        List<Pending> pending = new ArrayList<>();
+    private Round publishRound(Connection connection) throws SQLException {
+        try (var lock = connection.createStatement(); var result = lock.executeQuery(LOCK)) {
+            if (!result.next() || !result.getBoolean(1)) {
+                return Round.NOTHING;
+            }
+        }
+        List<PendingEvent> pending = readPending(connection);
+        if (pending.isEmpty()) {
+            return Round.NOTHING;
+        }
+        sender.checkReachable(pending.stream().map(PendingEvent::topic).distinct().toList());
+        List<Future<?>> acks = new ArrayList<>(pending.size());
+        for (PendingEvent event : pending) {
+            acks.add(sender.send(event));
+        }
+        sender.flush();
+        List<Long> acknowledged = new ArrayList<>(pending.size());
+        RuntimeException failure = null;
+        for (int i = 0; i < pending.size(); i++) {
+            try {
+                acks.get(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("interrupted while waiting for the broker", e);
+                break;
+            } catch (Exception e) {
+                failure = new IllegalStateException("broker did not acknowledge outbox row " + pending.get(i).seq(), e);
+                break;
+            }
+            acknowledged.add(pending.get(i).seq());
+            delay.record(Duration.between(pending.get(i).createdAt().toInstant(), Instant.now()));
+        }
+        markPublished(connection, acknowledged);
+        return new Round(pending.size(), acknowledged.size(), failure);
+    }
+
+    private List<PendingEvent> readPending(Connection connection) throws SQLException {
+        List<PendingEvent> pending = new ArrayList<>();
         try (var select = connection.prepareStatement(PENDING)) {
             select.setInt(1, config.batchSize());
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {
-                    pending.add(new Pending(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                    pending.add(new PendingEvent(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
                             rows.getObject(5, OffsetDateTime.class)));
                 }
             }
@@ -228,25 +241,6 @@ public class OutboxRelay {
         });
     }
 
-    private Properties producerConfig() {
-        Properties p = new Properties();
-        // TLS and SASL as configured for the cluster (deploy/k8s); nothing on a plaintext broker
-        p.putAll(KafkaSecuritySettings.of(kafkaConfig));
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-outbox");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return p;
-    }
-
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
@@ -267,6 +261,19 @@ public class OutboxRelay {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private record Pending(long seq, String topic, String key, String envelope, OffsetDateTime createdAt) {
+    /** What a round did: rows read, the acknowledged prefix marked, and the send failure that ended it, if any. */
+    record Round(int read, int acknowledged, RuntimeException failure) {
+        static final Round NOTHING = new Round(0, 0, null);
+    }
+
+    /** Runs one round in a new transaction on one connection: commits when it returns, rolls back when it throws. */
+    @FunctionalInterface
+    interface RoundTransactions {
+        Round inNewTransaction(RoundWork work);
+    }
+
+    @FunctionalInterface
+    interface RoundWork {
+        Round run(Connection connection) throws SQLException;
     }
 }

@@ -35,11 +35,13 @@ public class PatientAccess {
                 .orElseThrow(() -> ProblemException.notFound("Patient", patientId));
     }
 
+    /** One query: the row is locked first and then checked (a refused caller's transaction ends at once). */
     @Transactional(Transactional.TxType.MANDATORY)
     public PatientFactsView writable(UUID patientId) {
-        PatientFactsView patient = readable(patientId);
+        PatientFactsView patient = scope.visible(facts.lock(patientId), PatientFactsView::siteCode)
+                .orElseThrow(() -> ProblemException.notFound("Patient", patientId));
         scope.requireWrite(patient.siteCode());
-        return facts.lock(patientId).orElseThrow(() -> ProblemException.notFound("Patient", patientId));
+        return patient;
     }
 
     /**

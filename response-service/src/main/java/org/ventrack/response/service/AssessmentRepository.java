@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -14,8 +16,12 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
 
     private static final Sort BY_DATE = Sort.by("assessmentDate").and("createdAt").and("id");
 
+    /**
+     * The patient's assessments, read-only: Hibernate keeps no snapshot of them and never dirty-checks them, so a
+     * write that re-derives a patient's results does not pay for every assessment the patient has at each flush.
+     */
     public List<Assessment> ofPatient(UUID patientId) {
-        return list("patientId", BY_DATE, patientId);
+        return find("patientId", BY_DATE, patientId).withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     public PanacheQuery<Assessment> pageOfPatient(UUID patientId) {

@@ -28,6 +28,7 @@ import org.ventrack.response.service.ResponseStore.StoredBestResponse;
 import org.ventrack.response.service.ResponseStore.StoredClassification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -65,10 +66,13 @@ public class ResponseLedger {
     public void reconcile(UUID patientId) {
         List<Marrow> marrows = assessments.ofPatient(patientId).stream().map(Assessment::marrow).toList();
         LocalDate start = timeline.venetoclaxStart(patientId).orElse(null);
+        Map<String, Map<UUID, StoredClassification>> classifications = store.current(patientId);
+        Map<String, StoredBestResponse> bestResponses = store.bestResponses(patientId);
         for (ResponseCriteria criteria : CriteriaSets.ALL) {
             ResponseCourse course = course(criteria, start, marrows);
-            reconcileClassifications(patientId, course);
-            reconcileBestResponse(patientId, course);
+            reconcileClassifications(patientId, course,
+                    classifications.getOrDefault(criteria.name(), new java.util.HashMap<>()));
+            reconcileBestResponse(patientId, course, Optional.ofNullable(bestResponses.get(criteria.name())));
         }
     }
 
@@ -76,9 +80,8 @@ public class ResponseLedger {
         return ResponseCourse.of(criteria, new BaselineRule(config.baselineWindowDays()), start, marrows);
     }
 
-    private void reconcileClassifications(UUID patientId, ResponseCourse course) {
-        ResponseCriteria criteria = course.criteria();
-        Map<UUID, StoredClassification> stored = store.current(patientId, criteria.name());
+    /** @param stored the current classifications under the course's criteria set, by assessment (consumed) */
+    private void reconcileClassifications(UUID patientId, ResponseCourse course, Map<UUID, StoredClassification> stored) {
         Optional<Marrow> baseline = course.baseline().map(BaselineRule.Baseline::marrow);
         for (ResponseCourse.ClassifiedMarrow a : course.assessments()) {
             StoredClassification previous = stored.remove(a.marrow().id());
@@ -88,8 +91,8 @@ public class ResponseLedger {
             }
             Classification c = a.classification();
             UUID baselineId = baseline.map(Marrow::id).orElse(null);
-            String reasons = write(c.reasons());
-            String missing = write(c.missing());
+            JsonNode reasons = json.valueToTree(c.reasons());
+            JsonNode missing = json.valueToTree(c.missing());
             if (previous != null && previous.criteriaVersion().equals(c.criteriaVersion())
                     && previous.category().equals(c.category().name()) && previous.mrdNegative() == c.mrdNegative()
                     && Objects.equals(previous.baselineAssessmentId(), baselineId)
@@ -100,7 +103,7 @@ public class ResponseLedger {
                 store.supersede(previous.id());
             }
             store.insert(a.marrow().id(), patientId, c.criteria(), c.criteriaVersion(), c.category().name(),
-                    c.mrdNegative(), reasons, missing, baselineId);
+                    c.mrdNegative(), write(reasons), write(missing), baselineId);
             outbox.publish(Topics.RESPONSE, EventTypes.ASSESSMENT_CLASSIFIED, patientId,
                     new AssessmentClassified(patientId, a.marrow().id(), a.marrow().date(), c.criteria(),
                             c.criteriaVersion(), c.category().name(), c.mrdNegative(), baselineId,
@@ -122,7 +125,7 @@ public class ResponseLedger {
                         previous.baselineAssessmentId(), null, true));
     }
 
-    private void reconcileBestResponse(UUID patientId, ResponseCourse course) {
+    private void reconcileBestResponse(UUID patientId, ResponseCourse course, Optional<StoredBestResponse> previous) {
         ResponseCriteria criteria = course.criteria();
         ResponseCourse.Summary s = course.summary();
         StoredBestResponse next = new StoredBestResponse(patientId, criteria.name(), criteria.version(),
@@ -130,7 +133,6 @@ public class ResponseLedger {
                 s.treatmentFailure(), s.treatmentFailureDate(), s.firstCompleteRemissionDate(),
                 s.relapseAfterCompleteRemission(), s.relapseDate(),
                 course.baseline().map(b -> b.marrow().blastPercent()).orElse(null));
-        Optional<StoredBestResponse> previous = store.bestResponse(patientId, criteria.name());
         if (previous.isEmpty() && course.assessments().isEmpty()
                 || previous.map(p -> samePublishedFields(p, next) && sameBaseline(p, next)).orElse(false)) {
             return;
@@ -165,9 +167,9 @@ public class ResponseLedger {
         }
     }
 
-    private boolean sameJson(String stored, String fresh) {
+    private boolean sameJson(String stored, JsonNode fresh) {
         try {
-            return json.readTree(stored).equals(json.readTree(fresh));
+            return json.readTree(stored).equals(fresh);
         } catch (JsonProcessingException e) {
             return false;
         }

@@ -74,15 +74,15 @@ public class ResponseStore {
     @Inject
     DataSource dataSource;
 
-    /** The current classifications of a patient under one criteria set, by assessment. */
+    /** The current classifications of a patient, by criteria set, then by assessment (one query for every set). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<UUID, StoredClassification> current(UUID patientId, String criteria) {
-        Map<UUID, StoredClassification> byAssessment = new HashMap<>();
+    public Map<String, Map<UUID, StoredClassification>> current(UUID patientId) {
+        Map<String, Map<UUID, StoredClassification>> byCriteria = new HashMap<>();
         for (StoredClassification c : classifications(CLASSIFICATION_COLUMNS
-                + " WHERE patient_id = ? AND criteria = ? AND superseded_at IS NULL", patientId, criteria)) {
-            byAssessment.put(c.assessmentId(), c);
+                + " WHERE patient_id = ? AND superseded_at IS NULL", patientId)) {
+            byCriteria.computeIfAbsent(c.criteria(), k -> new HashMap<>()).put(c.assessmentId(), c);
         }
-        return byAssessment;
+        return byCriteria;
     }
 
     /** Every result the assessment ever had, current and superseded, oldest first. */
@@ -103,9 +103,12 @@ public class ResponseStore {
                 reasonsJson, missingJson, baselineAssessmentId);
     }
 
+    /** The patient's best responses, by criteria set (one query for every set). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<StoredBestResponse> bestResponse(UUID patientId, String criteria) {
-        return bestResponses(BEST_COLUMNS + " WHERE patient_id = ? AND criteria = ?", patientId, criteria).stream().findFirst();
+    public Map<String, StoredBestResponse> bestResponses(UUID patientId) {
+        Map<String, StoredBestResponse> byCriteria = new HashMap<>();
+        bestResponses(BEST_COLUMNS + " WHERE patient_id = ?", patientId).forEach(b -> byCriteria.put(b.criteria(), b));
+        return byCriteria;
     }
 
     /** The best responses of the given patients under one criteria set, by patient. */
