@@ -132,9 +132,11 @@ class DashboardBrowserTest {
                 .get(stack.serviceUrl("patient-service") + "/api/v1/patients").then().statusCode(200)
                 .extract().path("items[0].id");
         given().auth().oauth2(siteUser).contentType("application/json").body("""
-                {"patientId":"%s","assessmentDate":"2020-11-05","cycle":2,"blastPercent":3,"platelets":120,"anc":1.4,
-                 "mrdStatus":"NEGATIVE","circulatingBlasts":false,"extramedullaryDisease":false}""".formatted(patientId))
-                .post(stack.serviceUrl("response-service") + "/api/v1/assessments").then().statusCode(201);
+                {"patientId":"%s","assessmentDate":"2020-10-20","cycle":1,"blastPercent":3,"circulatingBlasts":false,
+                 "extramedullaryDisease":false,"extramedullarySites":[],"platelets":120,"anc":1.4,
+                 "transfusionDependent":false,"mrdStatus":"NEGATIVE","baseline":false}""".formatted(patientId))
+                .post(stack.serviceUrl("response-service") + "/api/v1/assessments").then().log().ifValidationFails()
+                .statusCode(201);
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-status"), patientId));
         assertEquals(Boolean.TRUE, js("return window.ventrackSamePage === true"), "the page was not reloaded");
