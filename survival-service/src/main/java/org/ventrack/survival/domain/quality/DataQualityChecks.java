@@ -53,7 +53,7 @@ public record DataQualityChecks(Period followUpGap, int troughDay, int troughDay
                 checked("NO_BASELINE_MARROW", "No baseline marrow", sorted, this::noBaselineMarrow),
                 checked("NO_DAY10_TROUGH", "No day-" + troughDay + " trough on venetoclax", sorted, p -> noTroughOnDay(p, today)),
                 checked("TROUGH_OUTSIDE_WINDOW", "Trough sampled outside the trough window", sorted, this::troughOutsideWindow),
-                checked("MISSING_FOLLOW_UP", "No news for more than " + followUpGap, sorted, p -> missingFollowUp(p, today)),
+                checked("MISSING_FOLLOW_UP", "No news for more than " + inWords(followUpGap), sorted, p -> missingFollowUp(p, today)),
                 new Check("AE_WITHOUT_GRADE", "Adverse event without a grade", Status.IMPOSSIBLE,
                         "patient-service refuses an adverse event without a CTCAE grade 1-5 (400), so none can exist", List.of()),
                 new Check("COURSE_WITHOUT_DOSE_BASIS", "Course without a dose basis", Status.IMPOSSIBLE,
@@ -131,6 +131,10 @@ public record DataQualityChecks(Period followUpGap, int troughDay, int troughDay
                     .ifPresent(d -> problems.add("a course or event dated " + d + " before the diagnosis on " + p.diagnosisDate()));
         }
         return problems.isEmpty() ? Optional.empty() : finding(p, String.join("; ", problems), FixTarget.PATIENT);
+    }
+
+    private static String inWords(Period period) {
+        return period.getYears() == 0 && period.getMonths() == 0 ? period.getDays() + " days" : period.toString();
     }
 
     private static LocalDate studyDay(Course course, int day) {

@@ -121,6 +121,7 @@ class DataQualityChecksTest {
                 List.of(new DatedEvent("DEATH", START.minusMonths(6))), List.of(), List.of());
         Check check = run(quiet, justInTime, dead).get("MISSING_FOLLOW_UP");
         assertEquals(List.of("UPN10"), upns(check));
+        assertEquals("No news for more than 90 days", check.title());
         assertTrue(check.patients().get(0).detail().contains("91 days ago"), check.patients().get(0).detail());
     }
 
