@@ -45,9 +45,9 @@ class ServiceConfigTest {
         assertEquals(Set.of("pk-service"), pk.groups());
         assertEquals(Set.of("ventrack.patient.v1.dlq"), pk.deadLetters());
         assertEquals(Set.of(), survival.writes());
-        assertEquals(Set.of("ventrack.patient.v1", "ventrack.response.v1"), survival.reads());
+        assertEquals(Set.of("ventrack.patient.v1", "ventrack.response.v1", "ventrack.pk.v1"), survival.reads());
         assertEquals(Set.of("survival-service"), survival.groups());
-        assertEquals(Set.of("ventrack.patient.v1.dlq", "ventrack.response.v1.dlq"), survival.deadLetters());
+        assertEquals(Set.of("ventrack.patient.v1.dlq", "ventrack.response.v1.dlq", "ventrack.pk.v1.dlq"), survival.deadLetters());
     }
 
     @Test

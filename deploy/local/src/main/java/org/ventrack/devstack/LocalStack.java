@@ -44,6 +44,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The services, in port order: the first listens on the base port, the next on base port + 1, ... */
     public static final List<String> SERVICES = List.of("patient-service", "response-service", "pk-service", "survival-service");
+    /** The service whose static resources hold the study dashboard. */
+    public static final String DASHBOARD_SERVICE = "survival-service";
     public static final String POSTGRESQL = "postgresql";
     public static final String KAFKA = "kafka";
 
@@ -328,7 +330,24 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKeyFile().toString());
         env.put("MP_JWT_VERIFY_ISSUER", SigningKey.ISSUER);
+        // the dashboard is served by survival-service and calls the other services from the browser (CORS)
+        int dashboardPort = portOf(DASHBOARD_SERVICE);
+        env.put("VENTRACK_DASHBOARD_ORIGINS", "http://127.0.0.1:" + dashboardPort + ",http://localhost:" + dashboardPort);
+        if (service.equals(DASHBOARD_SERVICE)) {
+            env.put("VENTRACK_DASHBOARD_PATIENT_SERVICE_URL", "http://127.0.0.1:" + portOf("patient-service"));
+            env.put("VENTRACK_DASHBOARD_RESPONSE_SERVICE_URL", "http://127.0.0.1:" + portOf("response-service"));
+            env.put("VENTRACK_DASHBOARD_PK_SERVICE_URL", "http://127.0.0.1:" + portOf("pk-service"));
+        }
         return env;
+    }
+
+    private int portOf(String service) {
+        return options.basePort() + SERVICES.indexOf(service);
+    }
+
+    /** The study dashboard's page, served by survival-service. */
+    public String dashboardUrl() {
+        return serviceUrl(DASHBOARD_SERVICE) + "/dashboard/";
     }
 
     private Path jarOf(String service) {

@@ -173,7 +173,8 @@ public final class StackMain {
             String url = stack.serviceUrl(service);
             b.append("  %-17s %s   Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi%n".formatted(service, url, url, url));
         }
-        b.append("\n  %-17s %s%n".formatted("Kafka", stack.kafkaBootstrapServers()
+        b.append("\n  %-17s %s   (sign in with a token below)%n".formatted("Dashboard", stack.dashboardUrl()));
+        b.append("  %-17s %s%n".formatted("Kafka", stack.kafkaBootstrapServers()
                 + (stack.kafka() == null ? "  (external)" : "")));
         Database db = stack.database();
         b.append("  %-17s %s  (user %s%s)  databases %s%n".formatted("PostgreSQL", db.baseUrl(), db.user(),
