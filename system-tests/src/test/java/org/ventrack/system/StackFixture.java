@@ -53,7 +53,8 @@ final class StackFixture {
 
     private static int fourFreePorts() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            // below Linux's ephemeral range (32768-60999): a client socket opened meanwhile cannot take the port
+            int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
             if (free(base) && free(base + 1) && free(base + 2) && free(base + 3)) {
                 return base;
             }
