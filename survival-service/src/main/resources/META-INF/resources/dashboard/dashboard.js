@@ -7,7 +7,7 @@ const state = { config: null, streamAbort: null, figureUrls: {} };
 
 const $ = (id) => document.getElementById(id);
 // survival-service's own base: '' locally, '/survival' behind the cluster's Ingress (https://<host>/survival/dashboard/)
-const SELF = location.pathname.slice(0, location.pathname.lastIndexOf('/dashboard/'));
+const SELF = location.pathname.slice(0, Math.max(0, location.pathname.lastIndexOf('/dashboard/')));
 
 function token() {
   return sessionStorage.getItem(TOKEN_KEY);
