@@ -338,6 +338,11 @@ public final class LocalStack implements AutoCloseable {
             env.put("VENTRACK_DASHBOARD_RESPONSE_SERVICE_URL", "http://127.0.0.1:" + portOf("response-service"));
             env.put("VENTRACK_DASHBOARD_PK_SERVICE_URL", "http://127.0.0.1:" + portOf("pk-service"));
         }
+        // patient-service hands imported assessments and drug levels to their owners' REST APIs (platform PeerClient)
+        if (service.equals("patient-service")) {
+            env.put("VENTRACK_PEERS_RESPONSE_SERVICE", "http://127.0.0.1:" + portOf("response-service"));
+            env.put("VENTRACK_PEERS_PK_SERVICE", "http://127.0.0.1:" + portOf("pk-service"));
+        }
         return env;
     }
 

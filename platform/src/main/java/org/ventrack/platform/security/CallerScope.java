@@ -76,4 +76,9 @@ public class CallerScope {
     public String caller() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
+
+    /** The caller's own bearer token, to call another service on the caller's behalf (never logged, never stored). */
+    public String rawToken() {
+        return token.getRawToken();
+    }
 }
