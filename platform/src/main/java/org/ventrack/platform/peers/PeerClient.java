@@ -35,6 +35,16 @@ public class PeerClient {
 
     /** Sends {@code method pathAndQuery} (e.g. {@code POST /api/v1/assessments}) with a JSON body, or none when null. */
     public PeerResponse send(Peer peer, String method, String pathAndQuery, String jsonBody, String bearerToken) {
+        return send(peer, method, pathAndQuery, jsonBody, "application/json, application/problem+json", bearerToken);
+    }
+
+    /** {@code GET pathAndQuery} asking for {@code accept} (e.g. {@code text/csv}); a peer's problem still comes back. */
+    public PeerResponse get(Peer peer, String pathAndQuery, String accept, String bearerToken) {
+        return send(peer, "GET", pathAndQuery, null, accept + ", application/problem+json", bearerToken);
+    }
+
+    private PeerResponse send(Peer peer, String method, String pathAndQuery, String jsonBody, String accept,
+            String bearerToken) {
         Objects.requireNonNull(bearerToken, "bearerToken");
         if (!pathAndQuery.startsWith("/")) {
             throw new IllegalArgumentException("pathAndQuery must start with /: " + pathAndQuery);
@@ -43,7 +53,7 @@ public class PeerClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stripSlash(base.toString()) + pathAndQuery))
                 .timeout(config.requestTimeout())
                 .header("Authorization", "Bearer " + bearerToken)
-                .header("Accept", "application/json, application/problem+json");
+                .header("Accept", accept);
         if (jsonBody == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
