@@ -34,6 +34,13 @@ final class Examples {
     static final String ADVERSE_EVENT = """
             {"term": "Febrile neutropenia", "grade": 3, "onsetDate": "2024-01-27", "serious": true, "attribution": "POSSIBLE"}""";
 
+    static final String SDTM_DM = """
+            STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,RFENDTC,RFXSTDTC,RFXENDTC,DTHDTC,DTHFL,SITEID,BRTHDTC,AGE,AGEU,SEX,\
+            ARMCD,ARM,ACTARMCD,ACTARM,ARMNRS,COUNTRY
+            VENTRACK,DM,VENTRACK-FR-RDB-UPN03,UPN03,2020-09-07,2024-02-13,2020-09-07,2020-10-04,,,FR-RDB,2015-09-08,4,\
+            YEARS,F,VEN_HMA,Venetoclax with a hypomethylating agent,VEN_HMA,Venetoclax with a hypomethylating agent,,FRA
+            """;
+
     private Examples() {
     }
 }

@@ -16,13 +16,14 @@ import org.ventrack.patient.domain.PatientRecord;
 import org.ventrack.patient.domain.PatientRecords;
 import org.ventrack.patient.domain.PatientRepository;
 import org.ventrack.patient.domain.TreatmentCourse;
+import org.ventrack.platform.export.Csv;
 import org.ventrack.platform.security.CallerScope;
 
 /** Flat CSV exports of the caller's patients, courses and clinical events. */
 @ApplicationScoped
 public class CsvExport {
 
-    public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
+    public static final String MEDIA_TYPE = Csv.MEDIA_TYPE;
 
     @Inject
     PatientRepository patients;
@@ -77,18 +78,7 @@ public class CsvExport {
         return value == null ? "" : value;
     }
 
-    /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends. */
-    static String csv(List<String> header, List<List<Object>> rows) {
-        StringBuilder out = new StringBuilder(String.join(",", header)).append("\r\n");
-        for (List<Object> row : rows) {
-            out.append(row.stream().map(v -> field(String.valueOf(v))).collect(Collectors.joining(","))).append("\r\n");
-        }
-        return out.toString();
-    }
-
-    private static String field(String value) {
-        // a leading =, +, - or @ would make a spreadsheet run the cell as a formula
-        String safe = value.matches("^[=+\\-@].*") && !value.matches("^-?\\d.*") ? "'" + value : value;
-        return safe.matches(".*[,\"\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    private static String csv(List<String> header, List<List<Object>> rows) {
+        return Csv.write(header, rows);
     }
 }
