@@ -18,6 +18,14 @@ final class Examples {
               "mrdStatus": "NEGATIVE", "baseline": false
             }""";
 
+    static final String SDTM_RS = """
+            STUDYID,DOMAIN,USUBJID,RSSEQ,RSTESTCD,RSTEST,RSCAT,RSORRES,RSSTRESC,RSEVAL,RSDRVFL,VISITNUM,VISIT,RSDTC,RSDY
+            VENTRACK,RS,VENTRACK-FR-RDB-UPN03,1,OVRLRESP,Overall Response,COUSSON_2025,CRi,CRi,VENTRACK ALGORITHM,Y,1,\
+            CYCLE 1,2020-10-05,29
+            VENTRACK,RS,VENTRACK-FR-RDB-UPN03,2,BESTRSP,Best Overall Response,COUSSON_2025,CRi,CRi,VENTRACK ALGORITHM,Y,,,\
+            2020-10-05,29
+            """;
+
     private Examples() {
     }
 }

@@ -24,6 +24,12 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
         return find("patientId", BY_DATE, patientId).withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
+    /** The assessments of several patients, read-only, by date. */
+    public List<Assessment> ofPatients(List<UUID> patientIds) {
+        return patientIds.isEmpty() ? List.of()
+                : find("patientId in ?1", BY_DATE, patientIds).withHint(HibernateHints.HINT_READ_ONLY, true).list();
+    }
+
     public PanacheQuery<Assessment> pageOfPatient(UUID patientId) {
         return find("patientId", BY_DATE, patientId);
     }

@@ -85,6 +85,27 @@ public class ResponseStore {
         return byCriteria;
     }
 
+    /** The current classifications of several patients under every criteria set (for exports), in no set order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StoredClassification> currentOf(List<UUID> patientIds) {
+        if (patientIds.isEmpty()) {
+            return List.of();
+        }
+        List<StoredClassification> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); var select = c.prepareStatement(CLASSIFICATION_COLUMNS
+                + " WHERE patient_id = ANY (?) AND superseded_at IS NULL")) {
+            select.setArray(1, c.createArrayOf("uuid", patientIds.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows.add(classification(row));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read classifications", e);
+        }
+        return rows;
+    }
+
     /** Every result the assessment ever had, current and superseded, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<StoredClassification> history(UUID assessmentId) {
@@ -147,10 +168,7 @@ public class ResponseStore {
             Jdbc.bind(select, parameters);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    rows.add(new StoredClassification(row.getLong(1), row.getObject(2, UUID.class),
-                            row.getObject(3, UUID.class), row.getString(4), row.getString(5), row.getString(6),
-                            row.getBoolean(7), row.getString(8), row.getString(9), row.getObject(10, UUID.class),
-                            row.getObject(11, OffsetDateTime.class), row.getObject(12, OffsetDateTime.class)));
+                    rows.add(classification(row));
                 }
             }
         } catch (SQLException e) {
@@ -172,6 +190,13 @@ public class ResponseStore {
             throw new IllegalStateException("could not read best responses", e);
         }
         return rows;
+    }
+
+    private static StoredClassification classification(ResultSet row) throws SQLException {
+        return new StoredClassification(row.getLong(1), row.getObject(2, UUID.class), row.getObject(3, UUID.class),
+                row.getString(4), row.getString(5), row.getString(6), row.getBoolean(7), row.getString(8),
+                row.getString(9), row.getObject(10, UUID.class), row.getObject(11, OffsetDateTime.class),
+                row.getObject(12, OffsetDateTime.class));
     }
 
     private static StoredBestResponse bestResponse(ResultSet row) throws SQLException {
