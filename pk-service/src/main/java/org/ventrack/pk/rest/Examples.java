@@ -10,6 +10,13 @@ final class Examples {
               "lastDoseAt": "2024-01-24T08:30:00", "dailyDoseMg": 200, "concentrationNgPerMl": 7215, "kind": "TROUGH"
             }""";
 
+    static final String SDTM_PC = """
+            STUDYID,DOMAIN,USUBJID,PCSEQ,PCTESTCD,PCTEST,PCORRES,PCORRESU,PCSTRESC,PCSTRESN,PCSTRESU,PCSPEC,PCLLOQ,PCTPT,\
+            PCTPTREF,PCRFTDTC,PCDTC,PCDY
+            VENTRACK,PC,VENTRACK-FR-RDB-UPN01,1,VENETOC,Venetoclax,439,ng/mL,439,439,ng/mL,PLASMA,5,TROUGH,LAST DOSE,\
+            2020-01-22T08:00,2020-01-23T08:00,11
+            """;
+
     private Examples() {
     }
 }
