@@ -266,6 +266,55 @@ class PaperCohortTest {
         given().auth().oauth2(siteUser).get(pkService("/monitoring")).then().body("all.n", equalTo(8));
     }
 
+    @Test
+    void sdtmShapedExportOfTheCohortFromOneUrl() throws Exception {
+        String statistician = stack.token("statistician");
+        List<String> dm = sdtm(statistician, "/export/sdtm/DM");
+        assertEquals(13, dm.size(), "a header and the 12 patients");
+        assertTrue(dm.get(0).startsWith("STUDYID,DOMAIN,USUBJID,SUBJID,RFSTDTC,"), dm.get(0));
+        assertTrue(dm.contains("VENTRACK,DM,VENTRACK-FR-RDB-UPN03,UPN03,2020-09-07,2024-02-13,2020-09-07,2020-10-04,,,FR-RDB,"
+                + "2015-09-08,4,YEARS,F,VEN_HMA,Venetoclax with a hypomethylating agent,VEN_HMA,"
+                + "Venetoclax with a hypomethylating agent,,FRA"), String.join("\n", dm));
+        assertEquals(11, dm.stream().filter(row -> row.contains(",Y,FR-RDB,")).count(), "11 of 12 died");
+        // RS and PC come from response- and pk-service, through patient-service with the caller's token
+        List<String> rs = sdtm(siteUser, "/export/sdtm/RS");
+        assertTrue(rs.contains("VENTRACK,RS,VENTRACK-FR-RDB-UPN03,1,OVRLRESP,Overall Response,COUSSON_2025,CRi,CRi,"
+                + "VENTRACK ALGORITHM,Y,1,CYCLE 1,2020-10-05,29"), String.join("\n", rs));
+        assertTrue(rs.contains("VENTRACK,RS,VENTRACK-FR-RDB-UPN03,2,BESTRSP,Best Overall Response,COUSSON_2025,CRi,CRi,"
+                + "VENTRACK ALGORITHM,Y,,,2020-10-05,29"), String.join("\n", rs));
+        // the paper's best responses: 3 CR, 1 CRi, 1 PR among the 12
+        Map<String, Long> best = rs.stream().filter(row -> row.contains(",BESTRSP,") && row.contains(",COUSSON_2025,"))
+                .collect(java.util.stream.Collectors.groupingBy(row -> row.split(",")[8], java.util.stream.Collectors.counting()));
+        assertEquals(3L, best.get("CR"), best.toString());
+        assertEquals(1L, best.get("CRi"), best.toString());
+        assertEquals(1L, best.get("PR"), best.toString());
+        List<String> pc = sdtm(siteUser, "/export/sdtm/PC");
+        assertEquals(9, pc.size(), "a header and Table 4's 8 samples");
+        assertEquals(List.of("3681", "7215"), pc.stream().filter(row -> row.contains("-UPN10,"))
+                .map(row -> row.split(",")[9]).sorted().toList());
+        assertEquals(1, sdtm(siteUser, "/export/sdtm/AE?site=DE-OTHER").size(), "another site: the header only");
+
+        byte[] zip = given().auth().oauth2(siteUser).get(patientService("/export/sdtm.zip")).then().statusCode(200)
+                .contentType("application/zip").extract().asByteArray();
+        Map<String, String> entries = new java.util.TreeMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(List.of("README.txt", "ae.csv", "cm.csv", "dm.csv", "ex.csv", "pc.csv", "rs.csv"),
+                List.copyOf(entries.keySet()));
+        assertEquals(String.join("\r\n", pc) + "\r\n", entries.get("pc.csv"));
+        assertEquals(String.join("\r\n", rs) + "\r\n", entries.get("rs.csv"));
+        assertTrue(entries.get("README.txt").contains("not a certified SDTM submission package"));
+        assertTrue(entries.get("README.txt").contains("PCSTRESN"));
+    }
+
+    private static List<String> sdtm(String token, String path) {
+        return List.of(given().auth().oauth2(token).get(patientService(path)).then().statusCode(200)
+                .contentType("text/csv").extract().asString().split("\r\n"));
+    }
+
     private static String patientId(String upn) {
         return given().auth().oauth2(siteUser).queryParam("size", 200).get(patientService("/patients")).then()
                 .statusCode(200).extract().path("items.find { it.upn == '" + upn + "' }.id");
