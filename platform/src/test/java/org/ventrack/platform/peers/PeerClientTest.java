@@ -40,6 +40,15 @@ class PeerClientTest {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        server.createContext("/api/v1/export", exchange -> {
+            seen.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("Accept"));
+            byte[] answer = "A,B\r\n".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/csv");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
         server.createContext("/slow", exchange -> {
             try {
                 Thread.sleep(1_500);
@@ -69,6 +78,18 @@ class PeerClientTest {
         assertFalse(response.successful());
         assertEquals(Optional.of("application/problem+json"), response.contentType());
         assertEquals("{\"status\":422}", response.body());
+    }
+
+    @Test
+    void aGetAsksForTheGivenMediaTypeAndStillAcceptsAProblem() {
+        PeerClient client = new PeerClient(config(Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())),
+                Duration.ofSeconds(5)));
+
+        PeerResponse response = client.get(Peer.PK_SERVICE, "/api/v1/export/sdtm/PC?site=FR-RDB", "text/csv", "tok");
+
+        assertEquals("GET /api/v1/export/sdtm/PC?site=FR-RDB text/csv, application/problem+json", seen.get());
+        assertTrue(response.successful());
+        assertEquals("A,B\r\n", response.body());
     }
 
     @Test
