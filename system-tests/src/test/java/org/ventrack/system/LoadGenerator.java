@@ -227,21 +227,28 @@ final class LoadGenerator {
     }
 
     /** CPU time so far, in milliseconds, of the service, the database server and this JVM, and the machine's busy time. */
-    record Cpu(double serviceMs, double databaseMs, double clientMs, long machineBusyTicks, long machineTotalTicks) {
+    record Cpu(double serviceMs, Map<String, Long> compilerTicks, double databaseMs, double clientMs, long machineBusyTicks,
+            long machineTotalTicks) {
 
         static Cpu now(Watched watched) throws IOException {
             long[] machine = machineTicks();
-            long service = watched.servicePid() == 0 ? 0
-                    : processTicks(watched.servicePid(), false) - compilerTicks(watched.servicePid());
-            return new Cpu(ticksToMs(service),
+            long service = watched.servicePid() == 0 ? 0 : processTicks(watched.servicePid(), false);
+            return new Cpu(ticksToMs(service), watched.servicePid() == 0 ? Map.of() : compilerTicks(watched.servicePid()),
                     watched.databasePid() == 0 ? 0 : ticksToMs(treeTicks(watched.databasePid())),
                     ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                             .getProcessCpuTime() / 1e6,
                     machine[0], machine[1]);
         }
 
+        /** The time between two readings; the service's without what its compiler threads spent meanwhile. */
         Cpu minus(Cpu earlier) {
-            return new Cpu(serviceMs - earlier.serviceMs, databaseMs - earlier.databaseMs, clientMs - earlier.clientMs,
+            long compiling = 0;
+            for (var thread : compilerTicks.entrySet()) {
+                compiling += thread.getValue() - earlier.compilerTicks.getOrDefault(thread.getKey(), 0L);
+            }
+            // a compiler thread that ended meanwhile is not seen here: its time since the first reading stays counted
+            return new Cpu(serviceMs - earlier.serviceMs - ticksToMs(compiling), Map.of(), databaseMs - earlier.databaseMs,
+                    clientMs - earlier.clientMs,
                     machineBusyTicks - earlier.machineBusyTicks, machineTotalTicks - earlier.machineTotalTicks);
         }
 
@@ -267,29 +274,28 @@ final class LoadGenerator {
         }
 
         /**
-         * The JIT compiler threads' time: compiling is warm-up, not the cost of a request (a slow endpoint is still
-         * being compiled after the warm-up run), so it is left out of the service's time.
+         * The JIT compiler threads' time, by thread: compiling is warm-up, not the cost of a request (a slow endpoint
+         * is still being compiled after the warm-up run), so it is left out of the service's time. By thread because
+         * the JVM starts and ends compiler threads as it needs them.
          */
-        private static long compilerTicks(long pid) {
+        private static Map<String, Long> compilerTicks(long pid) {
+            Map<String, Long> byThread = new java.util.HashMap<>();
             try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-                return tasks.filter(task -> {
+                tasks.forEach(task -> {
                     try {
-                        return Files.readString(task.resolve("comm")).contains("CompilerThre");
-                    } catch (IOException e) {
-                        return false;
-                    }
-                }).mapToLong(task -> {
-                    try {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                            String stat = Files.readString(task.resolve("stat"));
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            byThread.put(task.getFileName().toString(), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                        }
                     } catch (IOException | RuntimeException e) {
-                        return 0;
+                        // the thread ended
                     }
-                }).sum();
+                });
             } catch (IOException e) {
-                return 0;
+                // the process ended
             }
+            return byThread;
         }
 
         /** The postmaster with the backends that ended (reaped children) and those still running. */

@@ -73,6 +73,9 @@ public class CommitBatch {
             rows = new Rows(this);
             transactions.putResource(Rows.class, rows);
             transactions.registerInterposedSynchronization(rows);
+        } else if (rows.written) {
+            // e.g. from another synchronization's beforeCompletion: the row would be lost, so the commit fails
+            throw new IllegalStateException("an audit entry or event was added after the transaction's batch was written");
         }
         return rows;
     }
@@ -103,6 +106,7 @@ public class CommitBatch {
         private final CommitBatch batch;
         final List<AuditRow> audit = new ArrayList<>(2);
         final List<EventRow> events = new ArrayList<>(4);
+        boolean written;
 
         Rows(CommitBatch batch) {
             this.batch = batch;
@@ -110,6 +114,7 @@ public class CommitBatch {
 
         @Override
         public void beforeCompletion() {
+            written = true;
             if (!audit.isEmpty() || !events.isEmpty()) {
                 batch.write(audit, events);
             }
