@@ -17,7 +17,9 @@ import io.restassured.http.ContentType;
  * Not a test (surefire does not pick up *Benchmark): patient-service's GET patient and POST patient next to its
  * trivial authenticated endpoint (GET /api/v1/whoami), in one run against the packaged service and a real database.
  * For each: the maximum throughput of a closed loop of concurrent clients, then the latency at a fixed arrival rate
- * of half that maximum (measured from each request's scheduled time, so a stall is not hidden). Run with
+ * of half that maximum (measured from each request's scheduled time, so a stall is not hidden), the CPU ms per
+ * request of the service and the database, and the SQL statements per POST (counted from the database's statement
+ * log while 200 are sent one by one after the load). Run with
  * {@code ./mvnw -pl system-tests verify -Dtest=PatientApiBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * Client and server share the machine's 2 cores; the consuming services are stopped for the run unless
  * {@code -Dbenchmark.with-consumers=true}.
@@ -54,9 +56,14 @@ class PatientApiBenchmark {
                     "{\"siteCode\":\"FR-LOAD\",\"upn\":\"B-" + upn.incrementAndGet()
                             + "\",\"sex\":\"FEMALE\",\"birthDate\":\"2016-01-01\",\"diagnosis\":\"REFRACTORY_AML\"}"));
 
+            var watched = new LoadGenerator.Watched(stack.serviceProcessId("patient-service"),
+                    LoadGenerator.postmasterPid(stack.database()));
             for (var endpoint : endpoints.entrySet()) {
-                load.measure(endpoint.getKey(), endpoint.getValue());
+                load.measure(endpoint.getKey(), watched, endpoint.getValue());
             }
+            // after the load, one by one, while the database logs every statement
+            load.countStatements("POST /api/v1/patients", stack.database(), LocalStack.databaseOf("patient-service"), 200,
+                    endpoints.get("POST /api/v1/patients"));
         } finally {
             StackFixture.stop(stack);
         }

@@ -3,11 +3,13 @@ package org.ventrack.system;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.ventrack.devstack.LocalStack;
@@ -20,13 +22,17 @@ import io.restassured.http.ContentType;
  * patient lock, insert, audit, re-classification under both criteria sets, outbox events) and POST /api/v1/pk/samples
  * (validation, lock, judgement, insert, audit, event, alert when flagged). 1,000 patients are registered and treated
  * through patient-service first; the writes are spread over them. patient- and survival-service are stopped for the
- * measurement, response-service after its own; an idle pk-service waits meanwhile. Run with
+ * measurement, response-service after its own; an idle pk-service waits meanwhile. Beside the rates: CPU ms per
+ * request of the service and the database, and the SQL statements per write (counted from the database's statement
+ * log while 200 writes are sent one by one after the load). Run with
  * {@code ./mvnw -pl system-tests verify -Dtest=WriteApiBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class WriteApiBenchmark {
 
     private static final int PATIENTS = 1_000;
     private static final LocalDate START = LocalDate.of(2023, 1, 2);
+    /** Writes sent one by one while the database logs its statements, after the load. */
+    private static final int STATEMENT_COUNT_REQUESTS = 200;
 
     @Test
     void measure() throws Exception {
@@ -62,20 +68,29 @@ class WriteApiBenchmark {
             ProcessHandle.of(stack.serviceProcessId("patient-service")).ifPresent(ProcessHandle::destroy);
 
             LoadGenerator load = new LoadGenerator();
-            load.measure("GET /api/v1/whoami (trivial)", i -> LoadGenerator.get(responses + "/api/v1/whoami", token));
-            load.measure("POST /api/v1/assessments", i -> LoadGenerator.post(responses + "/api/v1/assessments", token,
+            long database = LoadGenerator.postmasterPid(stack.database());
+            var responseService = new LoadGenerator.Watched(stack.serviceProcessId("response-service"), database);
+            IntFunction<HttpRequest> assessment = i -> LoadGenerator.post(responses + "/api/v1/assessments", token,
                     "{\"patientId\":\"" + ids.get(Math.floorMod(i * 7919 + (int) Thread.currentThread().getId(), PATIENTS))
                             + "\",\"assessmentDate\":\"" + START.plusDays(1 + Math.floorMod(i, 300))
                             + "\",\"blastPercent\":3,\"circulatingBlasts\":false,\"extramedullaryDisease\":false,"
-                            + "\"platelets\":120,\"anc\":1.5,\"cellularityPercent\":40,\"mrdStatus\":\"NEGATIVE\"}"));
+                            + "\"platelets\":120,\"anc\":1.5,\"cellularityPercent\":40,\"mrdStatus\":\"NEGATIVE\"}");
+            load.measure("GET /api/v1/whoami (trivial)", responseService, i -> LoadGenerator.get(responses + "/api/v1/whoami", token));
+            load.measure("POST /api/v1/assessments", responseService, assessment);
+            load.countStatements("POST /api/v1/assessments", stack.database(), LocalStack.databaseOf("response-service"),
+                    STATEMENT_COUNT_REQUESTS, assessment);
 
             ProcessHandle.of(stack.serviceProcessId("response-service")).ifPresent(ProcessHandle::destroy);
-            load.measure("GET /api/v1/whoami (pk, trivial)", i -> LoadGenerator.get(pk + "/api/v1/whoami", token));
-            load.measure("POST /api/v1/pk/samples", i -> LoadGenerator.post(pk + "/api/v1/pk/samples", token,
+            var pkService = new LoadGenerator.Watched(stack.serviceProcessId("pk-service"), database);
+            IntFunction<HttpRequest> sample = i -> LoadGenerator.post(pk + "/api/v1/pk/samples", token,
                     "{\"patientId\":\"" + ids.get(Math.floorMod(i * 7919 + (int) Thread.currentThread().getId(), PATIENTS))
                             + "\",\"sampledAt\":\"" + START.plusDays(9 + Math.floorMod(i, 300)) + "T08:00:00\","
                             + "\"lastDoseAt\":\"" + START.plusDays(8 + Math.floorMod(i, 300)) + "T08:00:00\","
-                            + "\"dailyDoseMg\":250,\"concentrationNgPerMl\":314,\"kind\":\"TROUGH\"}"));
+                            + "\"dailyDoseMg\":250,\"concentrationNgPerMl\":314,\"kind\":\"TROUGH\"}");
+            load.measure("GET /api/v1/whoami (pk, trivial)", pkService, i -> LoadGenerator.get(pk + "/api/v1/whoami", token));
+            load.measure("POST /api/v1/pk/samples", pkService, sample);
+            load.countStatements("POST /api/v1/pk/samples", stack.database(), LocalStack.databaseOf("pk-service"),
+                    STATEMENT_COUNT_REQUESTS, sample);
         } finally {
             StackFixture.stop(stack);
         }

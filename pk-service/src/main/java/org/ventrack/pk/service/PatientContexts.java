@@ -39,19 +39,23 @@ public class PatientContexts {
 
     /** The patient's context on {@code date}; empty without a venetoclax course. */
     public Optional<PatientContext> on(UUID patientId, LocalDate date) {
-        List<PatientTimeline.Course> courses = timeline.courses(patientId);
+        return on(timeline.of(patientId), date);
+    }
+
+    /** The context on {@code date} from the patient's timeline already read; empty without a venetoclax course. */
+    public Optional<PatientContext> on(PatientTimeline.Snapshot patient, LocalDate date) {
+        List<PatientTimeline.Course> courses = patient.courses();
         if (courses.isEmpty()) {
             return Optional.empty();
         }
         List<DoseChange> doses = courses.stream()
                 .map(c -> new DoseChange(c.startDate(), c.dailyDoseMg() == null ? 0 : c.dailyDoseMg().doubleValue()))
                 .toList();
-        Double bsa = timeline.measurements(List.of(patientId)).getOrDefault(patientId, List.of()).stream()
+        Double bsa = patient.measurements().stream()
                 .filter(m -> !m.measuredOn().isAfter(date) && m.bsaM2() != null)
                 .max(Comparator.comparing(PatientTimeline.Measurement::measuredOn))
                 .map(m -> m.bsaM2().doubleValue()).orElse(null);
-        List<CoMedication> comedications = timeline.comedications(List.of(patientId)).getOrDefault(patientId, List.of())
-                .stream().map(PatientContexts::coMedication).toList();
+        List<CoMedication> comedications = patient.comedications().stream().map(PatientContexts::coMedication).toList();
         return Optional.of(new PatientContext(courses.get(0).startDate(), doses, bsa, comedications));
     }
 

@@ -22,6 +22,7 @@ import org.ventrack.platform.outbox.Outbox;
 import org.ventrack.platform.patients.PatientAccess;
 import org.ventrack.platform.patients.PatientFacts;
 import org.ventrack.platform.patients.PatientFactsView;
+import org.ventrack.platform.patients.PatientTimeline;
 import org.ventrack.platform.problem.Problem;
 import org.ventrack.platform.problem.ProblemException;
 import org.ventrack.platform.rest.ETags;
@@ -52,6 +53,8 @@ public class SampleService {
     PatientAccess patients;
     @Inject
     PatientContexts contexts;
+    @Inject
+    PatientTimeline timeline;
     @Inject
     Alerts alerts;
     @Inject
@@ -194,13 +197,14 @@ public class SampleService {
     private PatientContext checkTimeline(PatientFactsView patient, SampleInput input) {
         LocalDate date = input.sampledAt().toLocalDate();
         List<Problem.FieldError> errors = new ArrayList<>();
-        Optional<PatientContext> context = contexts.on(patient.patientId(), date);
+        PatientTimeline.Snapshot timeline = this.timeline.of(patient.patientId());
+        Optional<PatientContext> context = contexts.on(timeline, date);
         if (context.isEmpty()) {
             errors.add(new Problem.FieldError("patientId", "has no venetoclax course recorded yet"));
         } else if (date.isBefore(context.get().venetoclaxStart())) {
             errors.add(new Problem.FieldError("sampledAt", "is before the venetoclax start (" + context.get().venetoclaxStart() + ")"));
         }
-        errors.addAll(patients.dateProblems(patient, "sampledAt", date));
+        errors.addAll(patients.dateProblems(patient, "sampledAt", date, timeline.deathDate()));
         if (!errors.isEmpty()) {
             throw ProblemException.ruleViolations(errors);
         }

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.ventrack.platform.outbox.CommitBatch;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,9 +28,6 @@ public class AuditLog {
     public static final String UPDATE = "UPDATE";
     public static final String DELETE = "DELETE";
 
-    private static final String INSERT = """
-            INSERT INTO audit_entry (actor, action, resource_type, resource_id, patient_id, before_state, after_state)
-            VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))""";
     private static final String SELECT = """
             SELECT id, at, actor, action, resource_type, resource_id, patient_id, before_state, after_state
             FROM audit_entry""";
@@ -37,21 +36,22 @@ public class AuditLog {
     DataSource dataSource;
     @Inject
     ObjectMapper json;
+    @Inject
+    CommitBatch batch;
 
-    /** @param before and {@code after}: API views of the resource (records), or null */
+    /**
+     * Adds the entry to the current transaction; it is written with the transaction's outbox events in one statement
+     * just before the commit ({@link CommitBatch}). The states are serialised now, as they are at this call.
+     *
+     * @param before and {@code after}: API views of the resource (records), or null
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String resourceType, Object resourceId, UUID patientId,
             Object before, Object after) {
-        try (Connection c = dataSource.getConnection(); var insert = c.prepareStatement(INSERT)) {
-            insert.setString(1, actor);
-            insert.setString(2, action);
-            insert.setString(3, resourceType);
-            insert.setString(4, resourceId.toString());
-            insert.setObject(5, patientId);
-            insert.setString(6, before == null ? null : json.writeValueAsString(before));
-            insert.setString(7, after == null ? null : json.writeValueAsString(after));
-            insert.executeUpdate();
-        } catch (SQLException | JsonProcessingException e) {
+        try {
+            batch.audit(actor, action, resourceType, resourceId.toString(), patientId,
+                    before == null ? null : json.writeValueAsString(before), after == null ? null : json.writeValueAsString(after));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write the audit entry of " + resourceType + " " + resourceId, e);
         }
     }

@@ -1,17 +1,10 @@
 package org.ventrack.platform.outbox;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.ventrack.platform.events.EventCodec;
@@ -19,24 +12,18 @@ import org.ventrack.platform.events.EventEnvelope;
 
 /**
  * Records an event in the current database transaction. It reaches Kafka only if, and after, the transaction
- * commits; the relay is woken on commit so the event leaves at once.
+ * commits; the relay is woken on commit so the event leaves at once. The row is written with the transaction's other
+ * events and audit entries in one statement just before the commit ({@link CommitBatch}).
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = """
-            INSERT INTO outbox_event (id, topic, record_key, type, envelope) VALUES (?, ?, ?, ?, ?)""";
-
-    @Inject
-    DataSource dataSource;
     @Inject
     EventCodec codec;
     @Inject
     OutboxConfig config;
     @Inject
-    TransactionSynchronizationRegistry transactions;
-    @Inject
-    OutboxRelay relay;
+    CommitBatch batch;
 
     /**
      * @param topic   see {@link org.ventrack.platform.events.Topics}
@@ -48,35 +35,7 @@ public class Outbox {
     public EventEnvelope publish(String topic, String type, Object subject, Object payload) {
         EventEnvelope envelope = EventEnvelope.of("/ventrack/" + config.serviceName(), type, subject.toString(),
                 OffsetDateTime.now(ZoneOffset.UTC), codec.toTree(payload));
-        try (Connection connection = dataSource.getConnection();
-                var insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, envelope.id());
-            insert.setString(2, topic);
-            insert.setString(3, envelope.subject());
-            insert.setString(4, type);
-            insert.setString(5, codec.write(envelope));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not write event " + envelope.id() + " to the outbox", e);
-        }
-        // one wake-up per transaction, however many events it writes
-        if (transactions.getResource(WakeRelayOnCommit.class) == null) {
-            transactions.putResource(WakeRelayOnCommit.class, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
-        }
+        batch.event(new CommitBatch.EventRow(envelope.id(), topic, envelope.subject(), type, codec.write(envelope)));
         return envelope;
-    }
-
-    private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                relay.wakeUp();
-            }
-        }
     }
 }

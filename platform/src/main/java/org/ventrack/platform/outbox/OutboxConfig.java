@@ -20,6 +20,13 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration idlePoll();
 
+    /**
+     * How long the relay waits after a commit woke it before it reads, so that the events of the commits meanwhile
+     * leave in the same round; the most an event waits for that.
+     */
+    @WithDefault("10ms")
+    Duration coalesce();
+
     /** First pause after a failed publication; doubles up to {@link #maxBackoff()}. */
     @WithDefault("100ms")
     Duration initialBackoff();

@@ -128,7 +128,11 @@ public class OutboxRelay {
                 backoff = config.initialBackoff();
                 if (count < config.batchSize()) {
                     purgeIfDue();
-                    wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                    if (wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS)) {
+                        // the commits that follow within the pause go out in the same round: under a steady stream
+                        // of writes a round (transaction, lock, read, send, mark) carries many events, not one
+                        Thread.sleep(config.coalesce().toMillis());
+                    }
                     wakeUps.drainPermits();
                 }
             } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,12 @@ public class PatientAccess {
      * date anywhere on earth, so a site east of UTC may post today's data) or after death.
      */
     public List<Problem.FieldError> dateProblems(PatientFactsView patient, String field, LocalDate date) {
+        return dateProblems(patient, field, date, timeline.deathDate(patient.patientId()));
+    }
+
+    /** As {@link #dateProblems(PatientFactsView, String, LocalDate)}, with the death date already read. */
+    public List<Problem.FieldError> dateProblems(PatientFactsView patient, String field, LocalDate date,
+            Optional<LocalDate> deathDate) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (patient.birthDate() != null && date.isBefore(patient.birthDate())) {
             errors.add(new Problem.FieldError(field, "is before the patient's birth (" + patient.birthDate() + ")"));
@@ -56,7 +63,7 @@ public class PatientAccess {
         if (date.isAfter(LocalDate.now(ZoneOffset.ofHours(14)))) {
             errors.add(new Problem.FieldError(field, "is in the future"));
         }
-        timeline.deathDate(patient.patientId()).filter(date::isAfter).ifPresent(death -> errors.add(
+        deathDate.filter(date::isAfter).ifPresent(death -> errors.add(
                 new Problem.FieldError(field, "is after the patient's death (" + death + ")")));
         return errors;
     }

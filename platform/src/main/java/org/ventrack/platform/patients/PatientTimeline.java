@@ -58,6 +58,39 @@ public class PatientTimeline {
             BigDecimal bsaM2) {
     }
 
+    /**
+     * Everything this service knows of one patient's timeline, each list in the order of its own query (courses by
+     * start, clinical events by date, co-medications by start, measurements by date).
+     */
+    public record Snapshot(List<Course> courses, List<ClinicalEvent> clinicalEvents, List<Comedication> comedications,
+            List<Measurement> measurements) {
+
+        /** The venetoclax start: the start of the patient's first course. */
+        public Optional<LocalDate> venetoclaxStart() {
+            return courses.stream().map(Course::startDate).findFirst();
+        }
+
+        /** The date of death, if one is recorded. */
+        public Optional<LocalDate> deathDate() {
+            return clinicalEvents.stream().filter(e -> "DEATH".equals(e.kind())).map(ClinicalEvent::date).findFirst();
+        }
+    }
+
+    // the four tables of one patient in one round trip: a part tag, then the union of their columns
+    private static final String SNAPSHOT = """
+            SELECT 1 AS part, course_id AS id, start_date AS d1, end_date AS d2, regimen AS t1, dose_basis AS t2,
+                   daily_dose_mg AS n1, CAST(NULL AS numeric) AS n2, CAST(NULL AS numeric) AS n3
+            FROM patient_course WHERE patient_id = ?
+            UNION ALL
+            SELECT 2, event_id, event_date, NULL, kind, death_cause, NULL, NULL, NULL
+            FROM patient_clinical_event WHERE patient_id = ?
+            UNION ALL
+            SELECT 3, comedication_id, start_date, end_date, drug, cyp3a, NULL, NULL, NULL
+            FROM patient_comedication WHERE patient_id = ?
+            UNION ALL
+            SELECT 4, measurement_id, measured_on, NULL, NULL, NULL, weight_kg, height_cm, bsa_m2
+            FROM patient_measurement WHERE patient_id = ?
+            ORDER BY part, d1, id""";
     private static final String UPSERT_COMEDICATION = """
             INSERT INTO patient_comedication (comedication_id, patient_id, drug, cyp3a, start_date, end_date, version)
             VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -187,6 +220,38 @@ public class PatientTimeline {
                 .add(new Measurement(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
                         row.getObject(3, LocalDate.class), row.getBigDecimal(4), row.getBigDecimal(5), row.getBigDecimal(6))));
         return byPatient;
+    }
+
+    /** The patient's courses, clinical events, co-medications and measurements, read in one query. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Snapshot of(UUID patientId) {
+        List<Course> courses = new ArrayList<>();
+        List<ClinicalEvent> events = new ArrayList<>();
+        List<Comedication> comedications = new ArrayList<>();
+        List<Measurement> measurements = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); var select = c.prepareStatement(SNAPSHOT)) {
+            for (int i = 1; i <= 4; i++) {
+                select.setObject(i, patientId);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    UUID id = row.getObject(2, UUID.class);
+                    LocalDate d1 = row.getObject(3, LocalDate.class);
+                    LocalDate d2 = row.getObject(4, LocalDate.class);
+                    switch (row.getInt(1)) {
+                        case 1 -> courses.add(new Course(id, patientId, d1, row.getString(5), row.getString(6),
+                                row.getBigDecimal(7), d2));
+                        case 2 -> events.add(new ClinicalEvent(id, patientId, row.getString(5), d1, row.getString(6)));
+                        case 3 -> comedications.add(new Comedication(id, patientId, row.getString(5), row.getString(6), d1, d2));
+                        default -> measurements.add(new Measurement(id, patientId, d1, row.getBigDecimal(7),
+                                row.getBigDecimal(8), row.getBigDecimal(9)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the patient timeline", e);
+        }
+        return new Snapshot(List.copyOf(courses), List.copyOf(events), List.copyOf(comedications), List.copyOf(measurements));
     }
 
     /** The venetoclax start: the start of the patient's first course. */

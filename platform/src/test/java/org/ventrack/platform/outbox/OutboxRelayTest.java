@@ -207,6 +207,11 @@ class OutboxRelayTest {
         }
 
         @Override
+        public Duration coalesce() {
+            return Duration.ofMillis(10);
+        }
+
+        @Override
         public Duration initialBackoff() {
             return Duration.ofMillis(100);
         }

@@ -57,7 +57,8 @@ public class AssessmentService {
     @Transactional
     public <V> V record(AssessmentInput input, Function<Assessment, V> view) {
         PatientFactsView patient = patients.writable(input.patientId());
-        checkTimeline(patient, input);
+        PatientTimeline.Snapshot known = timeline.of(patient.patientId());
+        checkTimeline(patient, known, input);
         Assessment assessment = new Assessment();
         assessment.id = UUID.randomUUID();
         assessment.patientId = input.patientId();
@@ -66,7 +67,7 @@ public class AssessmentService {
         assessments.persistAndFlush(assessment);
         V after = view.apply(assessment);
         audit.record(scope.caller(), AuditLog.CREATE, AUDIT_TYPE, assessment.id, assessment.patientId, null, after);
-        ledger.reconcile(assessment.patientId);
+        ledger.reconcile(assessment.patientId, known.venetoclaxStart().orElse(null));
         return after;
     }
 
@@ -78,13 +79,14 @@ public class AssessmentService {
             throw ProblemException.unprocessable("patientId", "an assessment cannot move to another patient; delete it and "
                     + "record it for the right patient");
         }
-        checkTimeline(facts.find(assessment.patientId).orElseThrow(), input);
+        PatientTimeline.Snapshot known = timeline.of(assessment.patientId);
+        checkTimeline(facts.find(assessment.patientId).orElseThrow(), known, input);
         V before = view.apply(assessment);
         copy(input, assessment);
         assessments.flush();
         V after = view.apply(assessment);
         audit.record(scope.caller(), AuditLog.UPDATE, AUDIT_TYPE, assessment.id, assessment.patientId, before, after);
-        ledger.reconcile(assessment.patientId);
+        ledger.reconcile(assessment.patientId, known.venetoclaxStart().orElse(null));
         return after;
     }
 
@@ -133,11 +135,12 @@ public class AssessmentService {
     }
 
     /** 422 for an assessment dated before birth, in the future, after death, or a baseline after the start. */
-    private void checkTimeline(PatientFactsView patient, AssessmentInput input) {
+    private void checkTimeline(PatientFactsView patient, PatientTimeline.Snapshot known, AssessmentInput input) {
         LocalDate date = input.assessmentDate();
-        List<Problem.FieldError> errors = new ArrayList<>(patients.dateProblems(patient, "assessmentDate", date));
+        List<Problem.FieldError> errors = new ArrayList<>(patients.dateProblems(patient, "assessmentDate", date,
+                known.deathDate()));
         if (input.baseline()) {
-            timeline.venetoclaxStart(input.patientId()).filter(date::isAfter).ifPresent(start -> errors.add(
+            known.venetoclaxStart().filter(date::isAfter).ifPresent(start -> errors.add(
                     new Problem.FieldError("baseline", "a baseline marrow must be dated on or before the venetoclax start ("
                             + start + ")")));
         }

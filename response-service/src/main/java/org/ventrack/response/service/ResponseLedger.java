@@ -64,16 +64,26 @@ public class ResponseLedger {
     /** Re-derives and stores every result of the patient; the caller holds the patient's lock. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reconcile(UUID patientId) {
+        reconcile(patientId, timeline.venetoclaxStart(patientId).orElse(null));
+    }
+
+    /**
+     * As {@link #reconcile(UUID)}, with the venetoclax start the caller read after taking the patient's lock (null
+     * without a course).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reconcile(UUID patientId, LocalDate start) {
         List<Marrow> marrows = assessments.ofPatient(patientId).stream().map(Assessment::marrow).toList();
-        LocalDate start = timeline.venetoclaxStart(patientId).orElse(null);
         Map<String, Map<UUID, StoredClassification>> classifications = store.current(patientId);
         Map<String, StoredBestResponse> bestResponses = store.bestResponses(patientId);
+        ResponseStore.ClassificationChanges changes = new ResponseStore.ClassificationChanges();
         for (ResponseCriteria criteria : CriteriaSets.ALL) {
             ResponseCourse course = course(criteria, start, marrows);
             reconcileClassifications(patientId, course,
-                    classifications.getOrDefault(criteria.name(), new java.util.HashMap<>()));
+                    classifications.getOrDefault(criteria.name(), new java.util.HashMap<>()), changes);
             reconcileBestResponse(patientId, course, Optional.ofNullable(bestResponses.get(criteria.name())));
         }
+        store.apply(changes);
     }
 
     private ResponseCourse course(ResponseCriteria criteria, LocalDate start, List<Marrow> marrows) {
@@ -81,12 +91,13 @@ public class ResponseLedger {
     }
 
     /** @param stored the current classifications under the course's criteria set, by assessment (consumed) */
-    private void reconcileClassifications(UUID patientId, ResponseCourse course, Map<UUID, StoredClassification> stored) {
+    private void reconcileClassifications(UUID patientId, ResponseCourse course, Map<UUID, StoredClassification> stored,
+            ResponseStore.ClassificationChanges changes) {
         Optional<Marrow> baseline = course.baseline().map(BaselineRule.Baseline::marrow);
         for (ResponseCourse.ClassifiedMarrow a : course.assessments()) {
             StoredClassification previous = stored.remove(a.marrow().id());
             if (a.pretreatment()) {
-                withdraw(previous, a.marrow().date());
+                withdraw(previous, a.marrow().date(), changes);
                 continue;
             }
             Classification c = a.classification();
@@ -100,9 +111,9 @@ public class ResponseLedger {
                 continue;
             }
             if (previous != null) {
-                store.supersede(previous.id());
+                changes.supersede(previous.id());
             }
-            store.insert(a.marrow().id(), patientId, c.criteria(), c.criteriaVersion(), c.category().name(),
+            changes.insert(a.marrow().id(), patientId, c.criteria(), c.criteriaVersion(), c.category().name(),
                     c.mrdNegative(), write(reasons), write(missing), baselineId);
             outbox.publish(Topics.RESPONSE, EventTypes.ASSESSMENT_CLASSIFIED, patientId,
                     new AssessmentClassified(patientId, a.marrow().id(), a.marrow().date(), c.criteria(),
@@ -110,15 +121,15 @@ public class ResponseLedger {
                             baseline.map(Marrow::blastPercent).orElse(null), false));
         }
         // what is left belongs to deleted assessments
-        stored.values().forEach(previous -> withdraw(previous, null));
+        stored.values().forEach(previous -> withdraw(previous, null, changes));
     }
 
     /** The assessment was deleted or is now a pre-treatment marrow: its result no longer counts. */
-    private void withdraw(StoredClassification previous, LocalDate date) {
+    private void withdraw(StoredClassification previous, LocalDate date, ResponseStore.ClassificationChanges changes) {
         if (previous == null) {
             return;
         }
-        store.supersede(previous.id());
+        changes.supersede(previous.id());
         outbox.publish(Topics.RESPONSE, EventTypes.ASSESSMENT_CLASSIFIED, previous.patientId(),
                 new AssessmentClassified(previous.patientId(), previous.assessmentId(), date, previous.criteria(),
                         previous.criteriaVersion(), previous.category(), previous.mrdNegative(),

@@ -54,7 +54,7 @@ public class ResponseStore {
             INSERT INTO classification (assessment_id, patient_id, criteria, criteria_version, category, mrd_negative,
                                         reasons, missing, baseline_assessment_id)
             VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?)""";
-    private static final String SUPERSEDE = "UPDATE classification SET superseded_at = clock_timestamp() WHERE id = ?";
+    private static final String SUPERSEDE = "UPDATE classification SET superseded_at = clock_timestamp() WHERE id = ANY (?)";
     private static final String BEST_COLUMNS = """
             SELECT patient_id, criteria, criteria_version, best_response, best_response_date, mrd_at_best_response,
                    treatment_failure, treatment_failure_date, first_cr_date, relapse_after_cr, relapse_date,
@@ -112,16 +112,49 @@ public class ResponseStore {
         return classifications(CLASSIFICATION_COLUMNS + " WHERE assessment_id = ? ORDER BY id", assessmentId);
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void supersede(long classificationId) {
-        Jdbc.update(dataSource, SUPERSEDE, classificationId);
+    /**
+     * The classifications a re-derivation supersedes and inserts, written by {@link #apply} in two round trips at
+     * most: the superseded rows first (the current result of an assessment under a criteria set is unique).
+     */
+    public static final class ClassificationChanges {
+        private final List<Long> superseded = new ArrayList<>();
+        private final List<Object[]> inserted = new ArrayList<>();
+
+        public void supersede(long classificationId) {
+            superseded.add(classificationId);
+        }
+
+        public void insert(UUID assessmentId, UUID patientId, String criteria, String criteriaVersion, String category,
+                boolean mrdNegative, String reasonsJson, String missingJson, UUID baselineAssessmentId) {
+            inserted.add(new Object[] { assessmentId, patientId, criteria, criteriaVersion, category, mrdNegative,
+                    reasonsJson, missingJson, baselineAssessmentId });
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void insert(UUID assessmentId, UUID patientId, String criteria, String criteriaVersion, String category,
-            boolean mrdNegative, String reasonsJson, String missingJson, UUID baselineAssessmentId) {
-        Jdbc.update(dataSource, INSERT_CLASSIFICATION, assessmentId, patientId, criteria, criteriaVersion, category, mrdNegative,
-                reasonsJson, missingJson, baselineAssessmentId);
+    public void apply(ClassificationChanges changes) {
+        if (changes.superseded.isEmpty() && changes.inserted.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (!changes.superseded.isEmpty()) {
+                try (var supersede = c.prepareStatement(SUPERSEDE)) {
+                    supersede.setArray(1, c.createArrayOf("bigint", changes.superseded.toArray()));
+                    supersede.executeUpdate();
+                }
+            }
+            if (!changes.inserted.isEmpty()) {
+                try (var insert = c.prepareStatement(INSERT_CLASSIFICATION)) {
+                    for (Object[] row : changes.inserted) {
+                        Jdbc.bind(insert, row);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store classifications: " + e.getMessage(), e);
+        }
     }
 
     /** The patient's best responses, by criteria set (one query for every set). */
