@@ -32,6 +32,8 @@ final class StackFixture {
                 .databasePort(FreePorts.next())
                 .kafkaPorts(FreePorts.next(), FreePorts.next())
                 .demoData(demoData)
+                // a busy machine (CI runners, parallel builds) may need longer: -Dventrack.readiness-seconds=300
+                .readinessTimeout(java.time.Duration.ofSeconds(Long.getLong("ventrack.readiness-seconds", 120)))
                 .build();
         stack.start();
         return stack;
