@@ -25,8 +25,8 @@ import io.restassured.RestAssured;
 @WithTestResource(value = VentrackInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class AccessDenialAuditTest {
 
-    private static final String OWNER = "FR-DENY-OWN";
-    private static final String OTHER = "FR-DENY-OTH";
+    private static final String OWNER = "FR-DENYOWN";
+    private static final String OTHER = "FR-DENYOTH";
     private static final String DENIALS = "/api/v1/audit/access-denials";
     private static String patient;
 
@@ -43,20 +43,21 @@ class AccessDenialAuditTest {
 
     @Test
     void aReadOfAnotherSitesPatientIsRefusedAndAudited() {
+        String read = Fixtures.treated(OWNER, "DENY-READ");
         String intruder = TestTokens.siteUser(OTHER);
-        as(intruder).get("/api/v1/patients/" + patient).then().statusCode(404);
-        as(intruder).get("/api/v1/patients/" + patient + "/treatment-courses").then().statusCode(404);
+        as(intruder).get("/api/v1/patients/" + read).then().statusCode(404);
+        as(intruder).get("/api/v1/patients/" + read + "/treatment-courses").then().statusCode(404);
 
-        List<Map<String, Object>> denials = denialsOf(patient);
+        List<Map<String, Object>> denials = denialsOf(read);
         assertEquals(2, denials.size(), "both attempts are kept: " + denials);
         Map<String, Object> newest = denials.get(0);
         assertEquals("site-user-" + OTHER, newest.get("actor"));
         assertEquals(List.of(OTHER), newest.get("actorSites"));
         assertEquals(OWNER, newest.get("siteCode"));
-        assertEquals(patient, newest.get("patientId"));
+        assertEquals(read, newest.get("patientId"));
         assertEquals("GET", newest.get("method"));
-        assertEquals("/api/v1/patients/" + patient + "/treatment-courses", newest.get("path"));
-        assertEquals("/api/v1/patients/" + patient, denials.get(1).get("path"));
+        assertEquals("/api/v1/patients/" + read + "/treatment-courses", newest.get("path"));
+        assertEquals("/api/v1/patients/" + read, denials.get(1).get("path"));
         // ids, sites, endpoint and time only: no field that could carry a clinical value
         assertEquals(Set.of("id", "at", "actor", "actorSites", "siteCode", "patientId", "method", "path"), newest.keySet());
     }
