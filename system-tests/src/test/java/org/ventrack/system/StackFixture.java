@@ -32,9 +32,26 @@ final class StackFixture {
                 .databasePort(FreePorts.next())
                 .kafkaPorts(FreePorts.next(), FreePorts.next())
                 .demoData(demoData)
+                // a busy machine (CI runners, parallel builds) may need longer: -Dventrack.readiness-seconds=300
+                .readinessTimeout(java.time.Duration.ofSeconds(Long.getLong("ventrack.readiness-seconds", 120)))
+                .serviceJvmOptions(serviceJvmOptions())
                 .build();
         stack.start();
         return stack;
+    }
+
+    /**
+     * The launcher's JVM options, plus those of {@code -Dventrack.service-jvm-options} (space-separated), e.g.
+     * {@code -Dquarkus.datasource.jdbc.acquisition-timeout=30s} where PostgreSQL is too starved to log a connection
+     * in within the default 5 s during start-up.
+     */
+    private static java.util.List<String> serviceJvmOptions() {
+        java.util.List<String> options = new java.util.ArrayList<>(java.util.List.of("-Xmx256m", "-XX:+UseSerialGC"));
+        String extra = System.getProperty("ventrack.service-jvm-options", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(java.util.List.of(extra.split("\\s+")));
+        }
+        return options;
     }
 
     static void stop(LocalStack stack) throws IOException {

@@ -459,6 +459,29 @@ public final class LocalStack implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * Kills a running service's JVM with SIGKILL (no shutdown hook, no graceful close of its consumers or pool), as a
+     * crash or an OOM kill would, and waits until it is gone. For fault drills; {@link #restartService} brings it back.
+     */
+    public void killService(String name) throws InterruptedException {
+        Process process = service(name).process();
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Starts a service that was killed or has exited, on its port and data, and waits until it is ready. */
+    public long restartService(String name) throws InterruptedException {
+        ServiceProcess service = service(name);
+        if (service.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch(service);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
+        return service.awaitReady(http, options.readinessTimeout());
+    }
+
     /** The embedded Kafka broker, so tests can stop and start it; null when an external Kafka is used. */
     public KafkaBroker kafka() {
         return kafka;

@@ -74,7 +74,7 @@ public class PatientResource {
     @Operation(summary = "Get a patient; ETag carries the version")
     @APIResponse(responseCode = "404", description = "Unknown, or of a site outside the caller's sites")
     public RestResponse<PatientView> get(@PathParam("id") UUID id) {
-        Patient patient = scope.visible(service.find(id), p -> p.siteCode)
+        Patient patient = scope.visible(service.find(id), p -> p.siteCode, p -> p.id)
                 .orElseThrow(() -> ProblemException.notFound("Patient", id));
         return RestResponse.ResponseBuilder.ok(PatientView.of(patient)).tag(ETags.of(patient.version)).build();
     }

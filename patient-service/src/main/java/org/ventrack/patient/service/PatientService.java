@@ -74,7 +74,7 @@ public class PatientService {
     @Transactional
     public Patient update(UUID id, String ifMatch, PatientRequest request) {
         Patient patient = keeper.writable(id);
-        scope.requireWrite(request.siteCode());
+        scope.requireWrite(request.siteCode(), id);
         ETags.requireMatch(ifMatch, patient.version);
         if (!patient.siteCode.equals(request.siteCode())) {
             requireSite(request.siteCode());

@@ -58,7 +58,7 @@ public class RecordKeeper {
     /** The patient, if the caller may see it; 404 otherwise. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Patient readable(UUID patientId) {
-        return scope.visible(java.util.Optional.ofNullable(records.em().find(Patient.class, patientId)), p -> p.siteCode)
+        return scope.visible(java.util.Optional.ofNullable(records.em().find(Patient.class, patientId)), p -> p.siteCode, p -> p.id)
                 .orElseThrow(() -> ProblemException.notFound("Patient", patientId));
     }
 

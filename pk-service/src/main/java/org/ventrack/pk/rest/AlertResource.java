@@ -53,7 +53,7 @@ public class AlertResource {
     @Operation(summary = "Acknowledge an alert: who and when are kept, and audited")
     @APIResponse(responseCode = "409", description = "Already acknowledged")
     public Alerts.Alert acknowledge(@PathParam("id") UUID id) {
-        Alerts.Alert alert = scope.visible(alerts.find(id), Alerts.Alert::siteCode)
+        Alerts.Alert alert = scope.visible(alerts.find(id), Alerts.Alert::siteCode, Alerts.Alert::patientId)
                 .orElseThrow(() -> ProblemException.notFound("Alert", id));
         scope.requireWrite(alert.siteCode());
         return alerts.acknowledge(alert, scope.caller());

@@ -90,7 +90,7 @@ public class PkAnalyses {
         List<CoMedication> comedications = new ArrayList<>(in.coMedications() == null ? List.of()
                 : in.coMedications().stream().map(c -> new CoMedication(c.name(), c.cyp3a(), c.pgpInhibitor(), c.start(), c.end())).toList());
         if (in.patientId() != null) {
-            PatientFactsView patient = scope.visible(facts.find(in.patientId()), PatientFactsView::siteCode)
+            PatientFactsView patient = scope.visible(facts.find(in.patientId()), PatientFactsView::siteCode, PatientFactsView::patientId)
                     .orElseThrow(() -> ProblemException.notFound("Patient", in.patientId()));
             age = in.ageYears() != null ? Age.ofYears(in.ageYears()) : Age.between(patient.birthDate(), date);
             var latest = latestMeasurement(patient.patientId(), date);
@@ -114,7 +114,7 @@ public class PkAnalyses {
     /** MAP estimate from the patient's quantified samples taken at a known time after the dose. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public IndividualEstimate estimate(UUID patientId, Double targetTrough) {
-        PatientFactsView patient = scope.visible(facts.find(patientId), PatientFactsView::siteCode)
+        PatientFactsView patient = scope.visible(facts.find(patientId), PatientFactsView::siteCode, PatientFactsView::patientId)
                 .orElseThrow(() -> ProblemException.notFound("Patient", patientId));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         var measurement = latestMeasurement(patientId, today)

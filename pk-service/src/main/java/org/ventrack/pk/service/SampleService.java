@@ -123,7 +123,7 @@ public class SampleService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public <V> Optional<V> find(UUID id, BiFunction<Sample, TroughJudgement, V> view) {
         return Optional.ofNullable(samples.findById(id))
-                .filter(s -> facts.find(s.patientId).map(p -> scope.canRead(p.siteCode())).orElse(false))
+                .filter(s -> scope.visible(facts.find(s.patientId), PatientFactsView::siteCode, PatientFactsView::patientId).isPresent())
                 .map(s -> view.apply(s, judge(s, contexts.on(s.patientId, s.sampledAt.toLocalDate()).orElse(null),
                         contexts.reference())));
     }
@@ -186,7 +186,7 @@ public class SampleService {
 
     private Sample writable(UUID id) {
         Sample sample = Optional.ofNullable(samples.findById(id))
-                .filter(s -> facts.find(s.patientId).map(p -> scope.canRead(p.siteCode())).orElse(false))
+                .filter(s -> scope.visible(facts.find(s.patientId), PatientFactsView::siteCode, PatientFactsView::patientId).isPresent())
                 .orElseThrow(() -> ProblemException.notFound("Sample", id));
         patients.writable(sample.patientId);
         samples.getEntityManager().refresh(sample);

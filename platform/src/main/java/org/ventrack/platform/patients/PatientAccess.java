@@ -32,14 +32,14 @@ public class PatientAccess {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PatientFactsView readable(UUID patientId) {
-        return scope.visible(facts.find(patientId), PatientFactsView::siteCode)
+        return scope.visible(facts.find(patientId), PatientFactsView::siteCode, PatientFactsView::patientId)
                 .orElseThrow(() -> ProblemException.notFound("Patient", patientId));
     }
 
     /** One query: the row is locked first and then checked (a refused caller's transaction ends at once). */
     @Transactional(Transactional.TxType.MANDATORY)
     public PatientFactsView writable(UUID patientId) {
-        PatientFactsView patient = scope.visible(facts.lock(patientId), PatientFactsView::siteCode)
+        PatientFactsView patient = scope.visible(facts.lock(patientId), PatientFactsView::siteCode, PatientFactsView::patientId)
                 .orElseThrow(() -> ProblemException.notFound("Patient", patientId));
         scope.requireWrite(patient.siteCode());
         return patient;

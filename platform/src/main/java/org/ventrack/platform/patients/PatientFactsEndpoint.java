@@ -36,7 +36,7 @@ public abstract class PatientFactsEndpoint {
     @APIResponse(responseCode = "200", description = "The patient's facts")
     @APIResponse(responseCode = "404", description = "Unknown here, or of a site outside the caller's sites")
     public PatientFactsView facts(@PathParam("patientId") UUID patientId) {
-        return scope.visible(facts.find(patientId), PatientFactsView::siteCode)
+        return scope.visible(facts.find(patientId), PatientFactsView::siteCode, PatientFactsView::patientId)
                 .orElseThrow(() -> ProblemException.notFound("Patient", patientId));
     }
 }

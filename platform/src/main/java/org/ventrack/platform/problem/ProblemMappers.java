@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -33,6 +34,9 @@ import io.quarkus.security.UnauthorizedException;
 
 /** Turns every error into {@code application/problem+json}: no stack trace, and no 500 for a client's mistake. */
 public class ProblemMappers {
+
+    @Inject
+    ProblemConfig config;
 
     @ServerExceptionMapper
     public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
@@ -137,10 +141,31 @@ public class ProblemMappers {
                 return respond(ProblemException.conflict("A resource with the same unique key already exists.").problem(), uri);
             }
         }
+        if (DatabaseUnavailable.isCause(e)) {
+            return databaseUnavailable(e, uri);
+        }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "unexpected error, incident %s", incident);
         return respond(Problem.of(500, "internal-error", "Internal error",
                 "The server could not complete the request. Incident " + incident + " has been logged."), uri);
+    }
+
+    /** 503 with Retry-After: the request was fine, the database could not be reached; nothing was written. */
+    RestResponse<Problem> databaseUnavailable(Throwable e, UriInfo uri) {
+        Log.warnf("database unreachable, answering 503: %s", rootMessage(e));
+        long seconds = Math.max(1, config.databaseRetryAfter().toSeconds());
+        RestResponse<Problem> response = respond(Problem.of(503, "database-unavailable", "Service unavailable",
+                "The database cannot be reached at the moment; nothing was changed. Retry after " + seconds + " s."), uri);
+        response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return response;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     static RestResponse<Problem> respond(Problem problem, UriInfo uri) {

@@ -105,7 +105,7 @@ public class AssessmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Assessment> find(UUID id) {
         return Optional.ofNullable(assessments.findById(id))
-                .filter(a -> facts.find(a.patientId).map(p -> scope.canRead(p.siteCode())).orElse(false));
+                .filter(a -> scope.visible(facts.find(a.patientId), PatientFactsView::siteCode, PatientFactsView::patientId).isPresent());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

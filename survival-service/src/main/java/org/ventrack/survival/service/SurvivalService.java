@@ -54,7 +54,7 @@ public class SurvivalService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PatientSurvival patient(UUID patientId, EfsFailureTime failureTime) {
-        PatientFactsView patient = scope.visible(facts.find(patientId), PatientFactsView::siteCode)
+        PatientFactsView patient = scope.visible(facts.find(patientId), PatientFactsView::siteCode, PatientFactsView::patientId)
                 .orElseThrow(() -> ProblemException.notFound("Patient", patientId));
         PatientHistory history = data.histories(List.of(patient)).get(0);
         return new PatientSurvival(history, TimeToEvent.of(history, failureTime).orElse(null), config.criteria(),
