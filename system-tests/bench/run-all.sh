@@ -13,9 +13,11 @@
 #              data when Rscript (with the survival and jsonlite packages) is on the PATH
 # Usage: run-all.sh [--only rest,events,bulk,footprint,stats] [--quick] [OUTPUT_DIR]
 #   (or BENCH_ONLY=..., BENCH_QUICK=1). --quick: shorter phases and smaller sizes (bulk 5,000 patients, events 5 s per
-#   rate, stats up to 1e6), for trying it out; a full run takes about 1 h 15 min on 2 cores (bulk alone ~30 min).
+#   rate, stats up to 1e6; the REST section keeps its fixed phases), for trying it out. A full run takes about an
+#   hour on a quiet 2-core machine (rest ~12 min, events ~5, bulk ~20-30, footprint ~3, stats ~5, build ~3); quick ~20 min.
 # Other settings: BENCH_BULK_PATIENTS, BENCH_EVENT_RATES (e.g. 100,1000), BENCH_STATS_SIZES (e.g. 1e4,1e5,1e6,1e7),
-# BENCH_STATS_HEAP (the Java statistics' -Xmx, default 3g; 1e7 subjects need about 1 GB).
+# BENCH_STATS_HEAP (the Java statistics' -Xmx, default 3g; a fit of 1e7 subjects allocates about 1 GB),
+# BENCH_READINESS_TIMEOUT (seconds a service may take to become ready, default 300).
 # Writes into OUTPUT_DIR (default system-tests/bench/reports/<UTC date-time>): report.md, report.json, raw.jsonl (REST
 # rows), results.jsonl (the other sections), machine.json (cores, memory, CPU, Java, load average, commit) and the logs.
 # The services, PostgreSQL, Kafka and the load generator share the machine's cores. The system-test benchmarks run in
@@ -65,7 +67,8 @@ selected footprint && classes+=(ServiceFootprintBenchmark)
 if [[ ${#classes[@]} -gt 0 ]]; then
   list=$(IFS=,; echo "${classes[*]}")
   echo "== $list (log: $out/system-tests.log)"
-  props=(-Dbenchmark.report="$out/raw.jsonl" -Dbenchmark.results="$out/results.jsonl" -Dbenchmark.quick=$quickFlag)
+  props=(-Dbenchmark.report="$out/raw.jsonl" -Dbenchmark.results="$out/results.jsonl" -Dbenchmark.quick=$quickFlag
+         -Dventrack.readiness-timeout-seconds="${BENCH_READINESS_TIMEOUT:-300}")
   [[ -n ${BENCH_BULK_PATIENTS:-} ]] && props+=(-Dbenchmark.bulk.patients="$BENCH_BULK_PATIENTS")
   [[ -n ${BENCH_EVENT_RATES:-} ]] && props+=(-Dbenchmark.event-rates="$BENCH_EVENT_RATES")
   # surefire hands Maven's -D user properties to the test JVM as system properties

@@ -32,6 +32,8 @@ final class StackFixture {
                 .databasePort(FreePorts.next())
                 .kafkaPorts(FreePorts.next(), FreePorts.next())
                 .demoData(demoData)
+                // a busy machine (the benchmarks' own load, other builds) can take the services past the default 120 s
+                .readinessTimeout(java.time.Duration.ofSeconds(Long.getLong("ventrack.readiness-timeout-seconds", 120)))
                 .build();
         stack.start();
         return stack;

@@ -21,11 +21,12 @@ import java.util.Random;
  * System properties: {@code stats.sizes} (comma-separated, default 1000000; e.g. 1e4,1e5,1e6,1e7),
  * {@code stats.data-dir} (writes each data set there as {@code <n>.time} (float64), {@code <n>.event} and
  * {@code <n>.group} (int32), little-endian, for src/test/r/bench.R to time R's survival on the same data),
- * {@code benchmark.results} (appends one JSON line per size). 1e7 subjects need about 1 GB of heap ({@code -Xmx2g} is
- * comfortable).
+ * {@code benchmark.results} (appends one JSON line per size). At 1e7 subjects a fit allocates about 1 GB (arrays of
+ * 10^7 longs and doubles: sort keys, distinct times, the curve's columns) beside the 130 MB of input: run-all.sh gives
+ * {@code -Xmx3g}.
  * <pre>
  * ./mvnw -q -o -pl platform,survival-service -am test-compile
- * java -Xmx2g -Dstats.sizes=1e4,1e5,1e6,1e7 -cp survival-service/target/test-classes:survival-service/target/classes \
+ * java -Xmx3g -Dstats.sizes=1e4,1e5,1e6,1e7 -cp survival-service/target/test-classes:survival-service/target/classes \
  *      org.ventrack.survival.domain.stats.StatsBenchmark
  * </pre>
  */
