@@ -17,7 +17,9 @@
 #   hour on a quiet 2-core machine (rest ~12 min, events ~5, bulk ~20-30, footprint ~3, stats ~5, build ~3); quick ~20 min.
 # Other settings: BENCH_BULK_PATIENTS, BENCH_EVENT_RATES (e.g. 100,1000), BENCH_STATS_SIZES (e.g. 1e4,1e5,1e6,1e7),
 # BENCH_STATS_HEAP (the Java statistics' -Xmx, default 3g; a fit of 1e7 subjects allocates about 1 GB),
-# BENCH_READINESS_TIMEOUT (seconds a service may take to become ready, default 300).
+# BENCH_READINESS_TIMEOUT (seconds a service may take to become ready, default 300), BENCH_SERVICE_JVM_OPTIONS (added
+# to the services' JVM options, e.g. -Dquarkus.datasource.jdbc.acquisition-timeout=60s on a machine too busy to start
+# them otherwise).
 # Writes into OUTPUT_DIR (default system-tests/bench/reports/<UTC date-time>): report.md, report.json, raw.jsonl (REST
 # rows), results.jsonl (the other sections), machine.json (cores, memory, CPU, Java, load average, commit) and the logs.
 # The services, PostgreSQL, Kafka and the load generator share the machine's cores. The system-test benchmarks run in
@@ -71,6 +73,7 @@ if [[ ${#classes[@]} -gt 0 ]]; then
          -Dventrack.readiness-timeout-seconds="${BENCH_READINESS_TIMEOUT:-300}")
   [[ -n ${BENCH_BULK_PATIENTS:-} ]] && props+=(-Dbenchmark.bulk.patients="$BENCH_BULK_PATIENTS")
   [[ -n ${BENCH_EVENT_RATES:-} ]] && props+=(-Dbenchmark.event-rates="$BENCH_EVENT_RATES")
+  [[ -n ${BENCH_SERVICE_JVM_OPTIONS:-} ]] && props+=(-Dventrack.service-jvm-options="$BENCH_SERVICE_JVM_OPTIONS")
   # surefire hands Maven's -D user properties to the test JVM as system properties
   ./mvnw -B -ntp -pl system-tests -am verify -Dtest="$list" -Dsurefire.failIfNoSpecifiedTests=false \
          -Dsurefire.runOrder=filesystem "${props[@]}" > "$out/system-tests.log" 2>&1 || { echo "a system-test benchmark failed (see the log)" >&2; failed=1; }

@@ -25,7 +25,7 @@ final class StackFixture {
     /** @param demoData load the paper's cohort ({@code demo/cousson-2025}) through the APIs, as {@code --demo} does */
     static LocalStack start(boolean demoData) throws IOException {
         Path data = Files.createTempDirectory("ventrack-system-");
-        LocalStack stack = LocalStack.builder()
+        LocalStack.Builder builder = LocalStack.builder()
                 .repositoryRoot(Path.of("").toAbsolutePath().getParent())
                 .dataDirectory(data)
                 .basePort(fourFreePorts())
@@ -33,8 +33,15 @@ final class StackFixture {
                 .kafkaPorts(FreePorts.next(), FreePorts.next())
                 .demoData(demoData)
                 // a busy machine (the benchmarks' own load, other builds) can take the services past the default 120 s
-                .readinessTimeout(java.time.Duration.ofSeconds(Long.getLong("ventrack.readiness-timeout-seconds", 120)))
-                .build();
+                .readinessTimeout(java.time.Duration.ofSeconds(Long.getLong("ventrack.readiness-timeout-seconds", 120)));
+        String extraJvmOptions = System.getProperty("ventrack.service-jvm-options", "").trim();
+        if (!extraJvmOptions.isEmpty()) {
+            // the local stack's defaults, then these
+            java.util.List<String> options = new java.util.ArrayList<>(java.util.List.of("-Xmx256m", "-XX:+UseSerialGC"));
+            options.addAll(java.util.List.of(extraJvmOptions.split("\\s+")));
+            builder.serviceJvmOptions(options);
+        }
+        LocalStack stack = builder.build();
         stack.start();
         return stack;
     }
