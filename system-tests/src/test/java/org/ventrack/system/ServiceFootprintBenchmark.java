@@ -91,7 +91,7 @@ class ServiceFootprintBenchmark {
             LoadGenerator generator = new LoadGenerator();
             Map<String, Double> perSecond = new LinkedHashMap<>();
             for (var endpoint : load.entrySet()) {
-                perSecond.put(endpoint.getKey(), generator.closedLoop(endpoint.getValue(), Duration.ofSeconds(seconds)));
+                perSecond.put(endpoint.getKey(), generator.closedLoop(endpoint.getValue(), Duration.ofSeconds(seconds)).perSecond());
             }
             Map<String, Object> services = new LinkedHashMap<>();
             for (String service : LocalStack.SERVICES) {

@@ -25,7 +25,7 @@ final class StackFixture {
     /** @param demoData load the paper's cohort ({@code demo/cousson-2025}) through the APIs, as {@code --demo} does */
     static LocalStack start(boolean demoData) throws IOException {
         Path data = Files.createTempDirectory("ventrack-system-");
-        LocalStack.Builder builder = LocalStack.builder()
+        LocalStack stack = LocalStack.builder()
                 .repositoryRoot(Path.of("").toAbsolutePath().getParent())
                 .dataDirectory(data)
                 .basePort(fourFreePorts())
