@@ -32,6 +32,8 @@ final class StackFixture {
                 .databasePort(FreePorts.next())
                 .kafkaPorts(FreePorts.next(), FreePorts.next())
                 .demoData(demoData)
+                // a loaded shared machine may need longer: -Dventrack.stack.readiness-seconds=600
+                .readinessTimeout(java.time.Duration.ofSeconds(Long.getLong("ventrack.stack.readiness-seconds", 120)))
                 .build();
         stack.start();
         return stack;

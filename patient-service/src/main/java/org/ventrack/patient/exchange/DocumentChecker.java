@@ -68,6 +68,8 @@ class DocumentChecker {
     @Inject
     PatientRecords records;
 
+    private final Map<Class<?>, com.fasterxml.jackson.databind.ObjectReader> readers = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A patient's record as the checks see it: stored plus accepted so far in this call. */
     private static final class PatientState {
         final UUID id;
@@ -312,7 +314,8 @@ class DocumentChecker {
         }
         T value;
         try {
-            value = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
+            value = readers.computeIfAbsent(type, t -> mapper.readerFor(t)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).readValue(body);
         } catch (JsonMappingException e) {
             String field = e.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")

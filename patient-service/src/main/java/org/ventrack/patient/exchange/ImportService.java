@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -116,22 +115,23 @@ public class ImportService {
         return out.toByteArray();
     }
 
+    /** Checks the bytes are UTF-8 in small steps (no second copy of a large upload as UTF-16), then decodes them. */
     static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            int offset = firstInvalidOffset(bytes);
-            throw ProblemException.invalid("file", "is not UTF-8 text (an invalid byte sequence at byte offset " + offset
-                    + "); save it as UTF-8, e.g. \"CSV UTF-8\" in a spreadsheet");
-        }
-    }
-
-    private static int firstInvalidOffset(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        var result = decoder.decode(in, out, true);
-        return result.isError() ? in.position() : -1;
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(64 * 1024);
+        while (true) {
+            var result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                throw ProblemException.invalid("file", "is not UTF-8 text (an invalid byte sequence at byte offset "
+                        + in.position() + "); save it as UTF-8, e.g. \"CSV UTF-8\" in a spreadsheet");
+            }
+            out.clear();
+            if (result.isUnderflow()) {
+                break;
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
