@@ -71,7 +71,8 @@ class ImportSystemTest {
     }
 
     private static JsonPath importFile(String body) {
-        String location = given().auth().oauth2(siteUser).contentType("application/x-ndjson").body(body)
+        String location = given().auth().oauth2(siteUser).contentType("application/x-ndjson")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post(patientService("/imports")).then().statusCode(202).extract().header("Location");
         String job = location.substring(location.indexOf("/api/v1/imports/") + "/api/v1".length());
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
