@@ -117,6 +117,19 @@ public class AuditLog {
         }
     }
 
+    /** One entry of {@link #recordAll}: see {@link #record} for the meaning of each part. */
+    public record Entry(String actor, String action, String resourceType, Object resourceId, UUID patientId,
+            Object before, Object after) {
+    }
+
+    /** Adds many entries to the current transaction (bulk imports); all are written with its other rows in one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<Entry> entries) {
+        for (Entry e : entries) {
+            record(e.actor(), e.action(), e.resourceType(), e.resourceId(), e.patientId(), e.before(), e.after());
+        }
+    }
+
     /** Every change to a patient and to the records that belong to it, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AuditEntry> ofPatient(UUID patientId) {

@@ -38,4 +38,19 @@ public class Outbox {
         batch.event(new CommitBatch.EventRow(envelope.id(), topic, envelope.subject(), type, codec.write(envelope)));
         return envelope;
     }
+
+    /** One event of {@link #publishAll}: see {@link #publish} for the meaning of each part. */
+    public record Publication(String topic, String type, Object subject, Object payload) {
+    }
+
+    /**
+     * Records many events in the current transaction (bulk imports), in the given order, so one patient's events keep
+     * their order; all are written with the transaction's other rows in one statement.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(java.util.List<Publication> publications) {
+        for (Publication p : publications) {
+            publish(p.topic(), p.type(), p.subject(), p.payload());
+        }
+    }
 }
