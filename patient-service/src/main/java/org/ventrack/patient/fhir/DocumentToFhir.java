@@ -104,10 +104,15 @@ public final class DocumentToFhir {
      * create on its UPN).
      */
     public static Bundle bundle(Bundle.BundleType type, List<? extends JsonNode> documents) {
+        return bundle(type, documents, null);
+    }
+
+    /** As {@link #bundle(Bundle.BundleType, List)}, the Patients taking the platform's ids (same order) when given. */
+    public static Bundle bundle(Bundle.BundleType type, List<? extends JsonNode> documents, List<String> patientIds) {
         Bundle bundle = new Bundle().setType(type);
         boolean request = type == Bundle.BundleType.BATCH || type == Bundle.BundleType.TRANSACTION;
-        for (JsonNode document : documents) {
-            for (DomainResource resource : resources(document, null)) {
+        for (int d = 0; d < documents.size(); d++) {
+            for (DomainResource resource : resources(documents.get(d), patientIds == null ? null : patientIds.get(d))) {
                 Bundle.BundleEntryComponent entry = bundle.addEntry().setFullUrl("urn:uuid:" + resource.getIdPart())
                         .setResource(resource);
                 if (request) {
@@ -117,10 +122,14 @@ public final class DocumentToFhir {
                         r.setIfNoneExist("identifier=" + UPN_SYSTEM + "|" + patient.getIdentifierFirstRep().getValue());
                     }
                 }
+                if (type == Bundle.BundleType.SEARCHSET) {
+                    entry.getSearch().setMode(resource instanceof Patient ? Bundle.SearchEntryMode.MATCH
+                            : Bundle.SearchEntryMode.INCLUDE);
+                }
             }
         }
         if (type == Bundle.BundleType.SEARCHSET) {
-            bundle.setTotal(bundle.getEntry().size());
+            bundle.setTotal(documents.size());
         }
         return bundle;
     }
