@@ -36,4 +36,9 @@ final class Examples {
 
     private Examples() {
     }
+
+    static final String IMPORT_CSV = """
+            siteCode,upn,startDate,regimen,partnerAgents,cycleLengthDays,activeDays,doseBasis,dailyDoseMg,rampUp,cyclesGiven,endDate,endReason
+            FR-RDB,UPN10,2022-05-02,VEN_HMA,azacitidine,28,21,WEIGHT,200,true,1,2022-05-29,dose reduced
+            """;
 }

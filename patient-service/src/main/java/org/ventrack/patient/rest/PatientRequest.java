@@ -36,7 +36,7 @@ public record PatientRequest(
         @Size(max = 10) List<@NotBlank @Size(max = 40) String> extramedullarySites,
         @Size(max = 20) List<@NotNull @Valid GeneticAlteration> geneticAlterations) {
 
-    void check() {
+    public void check() {
         Checks.that(diagnosisDate == null || !diagnosisDate.isBefore(birthDate), "diagnosisDate", "must not be before the birth date")
                 .and(priorHsct || priorHsctDate == null, "priorHsctDate", "only for a patient with a prior HSCT")
                 .and(priorHsctDate == null || !priorHsctDate.isBefore(birthDate), "priorHsctDate", "must not be before the birth date")

@@ -17,33 +17,33 @@ import org.ventrack.platform.events.patient.MeasurementRecord;
 import org.ventrack.platform.events.patient.TreatmentCourseRecord;
 
 /** Entities to their API views, which are also the payloads of their events. */
-final class RecordViews {
+public final class RecordViews {
 
     private RecordViews() {
     }
 
-    static MeasurementRecord of(BodyMeasurement m) {
+    public static MeasurementRecord of(BodyMeasurement m) {
         BigDecimal bsa = BigDecimal.valueOf(BodySurfaceArea.mosteller(m.weightKg.doubleValue(), m.heightCm.doubleValue()))
                 .setScale(3, RoundingMode.HALF_UP);
         return new MeasurementRecord(m.id, m.patientId, m.measuredOn, m.weightKg, m.heightCm, bsa, m.version);
     }
 
-    static TreatmentCourseRecord of(TreatmentCourse c) {
+    public static TreatmentCourseRecord of(TreatmentCourse c) {
         return new TreatmentCourseRecord(c.id, c.patientId, c.startDate, c.regimen.name(), List.copyOf(c.partnerAgents),
                 c.cycleLengthDays, c.activeDays, c.doseBasis.name(), c.dailyDoseMg, c.rampUp, c.cyclesGiven, c.endDate,
                 c.endReason, c.version);
     }
 
-    static ComedicationRecord of(Comedication c) {
+    public static ComedicationRecord of(Comedication c) {
         return new ComedicationRecord(c.id, c.patientId, c.drug, c.cyp3aInhibition.name(), c.startDate, c.endDate, c.version);
     }
 
-    static ClinicalEventRecord of(ClinicalEvent e) {
+    public static ClinicalEventRecord of(ClinicalEvent e) {
         return new ClinicalEventRecord(e.id, e.patientId, e.kind.name(), e.eventDate, name(e.hsctDonor),
                 name(e.hsctConditioning), name(e.deathCause), e.version);
     }
 
-    static AdverseEventRecord of(AdverseEvent e) {
+    public static AdverseEventRecord of(AdverseEvent e) {
         return new AdverseEventRecord(e.id, e.patientId, e.term, e.grade, e.onsetDate, e.serious, e.attribution.name(),
                 name(e.regimen), e.version);
     }

@@ -46,7 +46,7 @@ public final class Requests {
             LocalDate endDate,
             @Size(max = 200) String endReason) {
 
-        void check() {
+        public void check() {
             Checks.that(activeDays <= cycleLengthDays, "activeDays", "must not exceed the cycle length")
                     .and(endDate == null || !endDate.isBefore(startDate), "endDate", "must not be before the start date")
                     .orFail();
@@ -58,7 +58,7 @@ public final class Requests {
             @NotNull LocalDate startDate,
             LocalDate endDate) {
 
-        void check() {
+        public void check() {
             Checks.that(endDate == null || !endDate.isBefore(startDate), "endDate", "must not be before the start date").orFail();
         }
     }
@@ -71,7 +71,7 @@ public final class Requests {
             Conditioning hsctConditioning,
             DeathCause deathCause) {
 
-        void check() {
+        public void check() {
             boolean hsct = kind == ClinicalEventKind.HSCT;
             Checks.that(hsct == (hsctDonor != null), "hsctDonor", "is required for an HSCT, and only for an HSCT")
                     .and(hsct == (hsctConditioning != null), "hsctConditioning", "is required for an HSCT, and only for an HSCT")
