@@ -30,8 +30,10 @@ import io.restassured.response.Response;
 @WithTestResource(value = VentrackInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class FhirExportTest {
 
-    private static final String HOME = "FR-FHIRX";
-    private static final String AWAY = "DE-FHIRX";
+    /** Sites of this run only: the test database outlives a run. */
+    private static final String RUN = Long.toString(System.nanoTime() % 2_000_000_000L, 36).toUpperCase();
+    private static final String HOME = "FR-X" + RUN;
+    private static final String AWAY = "DE-X" + RUN;
     private static String patient;
     private static String away;
 

@@ -45,8 +45,10 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(value = VentrackInfrastructure.class, scope = TestResourceScope.GLOBAL)
 class FhirImportTest {
 
-    private static final String SITE = "FR-FHIRI";
-    private static final String OTHER = "BE-FHIRI";
+    /** Sites of this run only: the test database outlives a run. */
+    private static final String RUN = Long.toString(System.nanoTime() % 2_000_000_000L, 36).toUpperCase();
+    private static final String SITE = "FR-I" + RUN;
+    private static final String OTHER = "BE-I" + RUN;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean sites;
 
