@@ -24,8 +24,4 @@ public interface ImportsConfig {
     /** Rejected rows shown per page of a job's report. */
     @WithDefault("100")
     int rejectionsPageSize();
-
-    /** Where uploaded files are kept until their job ends (a job resumed after a restart reads its file again). */
-    @WithDefault("${java.io.tmpdir}/ventrack-imports")
-    String spoolDirectory();
 }
