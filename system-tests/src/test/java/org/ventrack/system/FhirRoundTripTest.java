@@ -34,7 +34,7 @@ import io.restassured.response.Response;
 class FhirRoundTripTest {
 
     private static final String SITE = "FR-RDB";
-    private static final String COPY = "FR-RDB-FHIR";
+    private static final String COPY = "FR-RDBFHIR";
     private static final FhirContext FHIR = FhirContext.forR4();
 
     private static LocalStack stack;
