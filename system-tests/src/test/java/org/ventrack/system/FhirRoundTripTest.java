@@ -22,6 +22,8 @@ import org.ventrack.devstack.LocalStack;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -46,6 +48,8 @@ class FhirRoundTripTest {
     @BeforeAll
     static void exportTheDemoCohortAndImportItUnderAnotherSite() throws Exception {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        RestAssured.config = RestAssured.config().jsonConfig(
+                JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
         stack = StackFixture.start(true);
         original = stack.token("site-user", SITE);
         copy = stack.token("site-user", COPY);
