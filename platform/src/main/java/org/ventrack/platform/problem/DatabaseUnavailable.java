@@ -20,25 +20,44 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    /** True if {@code failure} or one of its causes says the database could not be reached. */
+    /**
+     * True if {@code failure} or one of its causes says the database could not be reached. Suppressed exceptions count
+     * as causes: a transaction manager reports a failure of a before-commit step (the audit and outbox rows are written
+     * there) as a rollback carrying it that way.
+     */
     public static boolean isCause(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException) {
+        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>();
+        Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        pending.add(failure);
+        while (!pending.isEmpty()) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (saysUnreachable(t)) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || SHUTDOWN_STATES.contains(sql.getSQLState()))) {
-                return true;
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
             }
-            // Agroal: "Acquisition timeout while waiting for new connection" (an SQLException without SQLState)
-            if (t instanceof SQLException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
-                return true;
-            }
-            if (t instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
+            pending.addAll(java.util.List.of(t.getSuppressed()));
         }
         return false;
+    }
+
+    private static boolean saysUnreachable(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof SQLRecoverableException) {
+            return true;
+        }
+        if (t instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || SHUTDOWN_STATES.contains(sql.getSQLState()))) {
+            return true;
+        }
+        // Agroal: "Acquisition timeout while waiting for new connection" (an SQLException without SQLState)
+        if (t instanceof SQLException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+            return true;
+        }
+        return t instanceof org.hibernate.exception.JDBCConnectionException;
     }
 }

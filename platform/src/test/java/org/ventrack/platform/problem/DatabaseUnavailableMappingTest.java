@@ -46,6 +46,17 @@ class DatabaseUnavailableMappingTest {
     }
 
     @Test
+    void aRollbackCarryingTheBeforeCommitFailureAsSuppressedIsUnavailable() {
+        jakarta.transaction.RollbackException rollback = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new IllegalStateException("could not write the transaction's audit entries",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+
+        assertTrue(DatabaseUnavailable.isCause(new RuntimeException(rollback)));
+        assertEquals(503, mappers.unexpected(new RuntimeException(rollback), null).getStatus());
+        assertFalse(DatabaseUnavailable.isCause(new jakarta.transaction.RollbackException("rolled back for another reason")));
+    }
+
+    @Test
     void serverShutdownStatesAreUnavailable() {
         assertTrue(DatabaseUnavailable.isCause(new SQLException("terminating connection due to administrator command", "57P01")));
         assertTrue(DatabaseUnavailable.isCause(new SQLException("terminating connection due to crash of another server process", "57P02")));
