@@ -52,7 +52,8 @@ class ServiceConfigTest {
 
     @Test
     void bodyLimitsComeFromThePlatformDefaultOrTheService() {
-        assertEquals(256L * 1024, services.get("patient-service").maxBodyBytes());
+        assertEquals(256L * 1024, services.get("response-service").maxBodyBytes());
+        assertEquals(300L * 1024 * 1024, services.get("patient-service").maxBodyBytes());
         assertEquals(200L * 1024 * 1024, services.get("survival-service").maxBodyBytes());
         assertEquals(List.of(262144L, 209715200L), List.of(MemorySize.bytes("256k"), MemorySize.bytes("200m")));
     }
