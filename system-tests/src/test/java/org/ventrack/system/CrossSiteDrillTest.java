@@ -282,15 +282,16 @@ class CrossSiteDrillTest {
 
     /** The template with B's ids in place of its parameters, or null when a parameter has no known B value. */
     private static String fill(String service, String template) {
-        String[] segments = template.split("/");
+        String[] original = template.split("/");
+        String[] segments = original.clone();
         for (int i = 0; i < segments.length; i++) {
             if (segments[i].startsWith("{")) {
-                String constant = constant(service, segments[i], i > 0 ? segments[i - 1] : "");
+                String constant = constant(service, segments[i], i > 0 ? original[i - 1] : "");
                 if (constant != null) {
                     segments[i] = constant;
                     continue;
                 }
-                String value = i > 0 ? B_IDS.get(segments[i - 1].equals("Patient") ? "patients" : segments[i - 1]) : null;
+                String value = i > 0 ? B_IDS.get(original[i - 1].equals("Patient") ? "patients" : original[i - 1]) : null;
                 if (value == null) {
                     return null;
                 }
