@@ -78,9 +78,7 @@ class DatabaseOutageDrillTest {
         long outageEnd;
         AtomicBoolean sawNotReady = new AtomicBoolean();
         try (SustainedWrites writes = SustainedWrites.start(3, (n, http) -> List.of(SustainedWrites.post(http, "patient", n,
-                patients, investigator, """
-                        {"siteCode":"%s","upn":"DRD-%05d","sex":"MALE","birthDate":"%s","diagnosis":"REFRACTORY_AML"}"""
-                        .formatted(SITE, n, BIRTH_DATE))))) {
+                patients, investigator, registration(upn(n)))))) {
             Thread.sleep(3_000);
             outageBegin = System.currentTimeMillis();
             stack.database().stop();
@@ -131,18 +129,33 @@ class DatabaseOutageDrillTest {
         assertTrue(outcomes.stream().anyMatch(o -> o.status() == 201 && o.sentAtMillis() > outageEnd),
                 "writes succeed again after the outage, without a restart");
 
-        List<String> written = SustainedWrites.ids(outcomes, "patient", 201);
-        List<UUID> ids = written.stream().map(UUID::fromString).toList();
         ServiceDatabase db = new ServiceDatabase(stack, "patient-service");
-        Set<String> rows = new HashSet<>(db.column("SELECT id FROM patient WHERE site_code = ?", SITE));
-        assertEquals(new HashSet<>(written), rows, "the rows are exactly the writes answered 201");
+        Map<String, String> rowIdByUpn = new HashMap<>();
+        db.rows("SELECT upn, id::text FROM patient WHERE site_code = ?", SITE).forEach(r -> rowIdByUpn.put(r.get(0).toString(), r.get(1).toString()));
+        Map<String, String> createdIdByUpn = new HashMap<>();
+        outcomes.stream().filter(o -> o.status() == 201).forEach(o -> createdIdByUpn.put(upn(o.sequence()), SustainedWrites.idOf(o.body())));
+        createdIdByUpn.forEach((upn, id) -> assertEquals(id, rowIdByUpn.get(upn), "the write of " + upn + " answered 201 has its row"));
+        // A commit can reach the database while its acknowledgement is lost as the database goes away: the client saw a
+        // 503 and the row exists. That is the in-doubt window every database client has; the UPN is the natural key, so
+        // the client's retry learns the outcome with a 409 and nothing is written twice.
+        Set<String> inDoubt = new HashSet<>(rowIdByUpn.keySet());
+        inDoubt.removeAll(createdIdByUpn.keySet());
+        Set<String> answered503 = new HashSet<>();
+        unavailable.forEach(o -> answered503.add(upn(o.sequence())));
+        assertTrue(answered503.containsAll(inDoubt), "every row not answered 201 was answered 503 (in doubt): " + inDoubt);
+        for (String upn : inDoubt) {
+            given().auth().oauth2(investigator).contentType(ContentType.JSON).body(registration(upn))
+                    .post(patients).then().statusCode(409).contentType("application/problem+json");
+        }
+        List<String> written = List.copyOf(rowIdByUpn.values());
+        List<UUID> ids = written.stream().map(UUID::fromString).toList();
         assertEquals(List.of(), db.column("""
                 SELECT p.id FROM patient p WHERE p.site_code = ? AND (
                     NOT EXISTS (SELECT 1 FROM audit_entry a WHERE a.resource_id = p.id::text AND a.action = 'CREATE')
                     OR NOT EXISTS (SELECT 1 FROM outbox_event o WHERE o.record_key = p.id::text))""", SITE),
                 "no patient without its audit entry and its event");
         assertEquals(written.size(), db.count("SELECT count(*) FROM audit_entry WHERE resource_id = ANY(?) AND action = 'CREATE'",
-                written), "one audit entry per write");
+                written), "one audit entry per row");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(written.size(), db.count(
                 "SELECT count(*) FROM outbox_event WHERE record_key = ANY(?) AND published_at IS NOT NULL", written),
                 "every event published"));
@@ -152,7 +165,16 @@ class DatabaseOutageDrillTest {
                     written.size(), consumerDb.count("SELECT count(*) FROM patient_facts WHERE patient_id = ANY(?) AND events_applied = 1",
                             ids), consumer + " applied every registration once"));
         }
-        System.out.printf("database outage drill: %d writes, %d created, %d answered 503 (Retry-After %s s)%n", outcomes.size(),
-                written.size(), unavailable.size(), unavailable.get(0).retryAfter());
+        System.out.printf("database outage drill: %d writes, %d created, %d answered 503 (Retry-After %s s), of which %d committed "
+                + "in doubt%n", outcomes.size(), written.size(), unavailable.size(), unavailable.get(0).retryAfter(), inDoubt.size());
+    }
+
+    private static String upn(int sequence) {
+        return "DRD-%05d".formatted(sequence);
+    }
+
+    private static String registration(String upn) {
+        return """
+                {"siteCode":"%s","upn":"%s","sex":"MALE","birthDate":"%s","diagnosis":"REFRACTORY_AML"}""".formatted(SITE, upn, BIRTH_DATE);
     }
 }
