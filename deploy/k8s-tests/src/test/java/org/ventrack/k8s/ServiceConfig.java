@@ -90,11 +90,8 @@ public record ServiceConfig(String name, Set<String> writes, Set<String> reads, 
             String channel = "mp.messaging.incoming." + incoming.group(1);
             reads.add(resolve(config, key, null));
             groups.add(require(resolve(config, channel + ".group.id", null), channel + ".group.id"));
-            if ("dead-letter-queue".equals(resolve(config, channel + ".failure-strategy", "fail"))) {
-                // SmallRye's default when no topic is configured
-                deadLetters.add(resolve(config, channel + ".dead-letter-queue.topic",
-                        "dead-letter-topic-" + incoming.group(1)));
-            }
+            // the platform's InboxProcessor parks what it cannot apply on <topic>.dlq (DeadLetters, Topics.deadLetter)
+            deadLetters.add(resolve(config, key, null) + ".dlq");
         }
         String maxBody = resolve(config, "quarkus.http.limits.max-body-size", QUARKUS_DEFAULT_MAX_BODY);
         return new ServiceConfig(module.getFileName().toString(), writes, reads, deadLetters, groups,

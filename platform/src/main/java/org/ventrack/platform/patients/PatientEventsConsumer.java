@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ventrack.platform.inbox.InboxProcessor;
 
@@ -32,8 +32,8 @@ public class PatientEventsConsumer {
 
     @Incoming("patient-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, event -> {
+    public void consume(ConsumerRecords<String, String> records) {
+        inbox.process(records, event -> {
             facts.apply(event);
             timeline.apply(event);
             listeners.forEach(listener -> listener.apply(event));

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ventrack.platform.inbox.InboxProcessor;
 
@@ -26,7 +26,7 @@ public class ResponseEventsConsumer {
 
     @Incoming("response-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, event -> listeners.forEach(listener -> listener.apply(event)));
+    public void consume(ConsumerRecords<String, String> records) {
+        inbox.process(records, event -> listeners.forEach(listener -> listener.apply(event)));
     }
 }

@@ -30,6 +30,8 @@ public abstract class PatientEventsConsumerContract {
 
     @InjectInfrastructure
     protected Infrastructure infrastructure;
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
 
     @Test
     void appliesARegisteredPatientOnce() {
@@ -75,6 +77,54 @@ public abstract class PatientEventsConsumerContract {
         String reason = new String(parked.get(1).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
         assertEquals(true, reason.contains("PatientRegistered"), reason);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void aBatchHoldingAPoisonRecordAndARedeliveryAppliesEachOtherEventOnce() {
+        UUID patient = UUID.randomUUID();
+        EventEnvelope registration = registered(patient, "FR-RDB", "C-5");
+        EventEnvelope wrongPayload = EventEnvelope.of("/test", EventTypes.PATIENT_REGISTERED, patient.toString(),
+                OffsetDateTime.now(), CODEC.toTree(java.util.Map.of("patientId", patient.toString(), "birthDate", "later")));
+        String poison = "not a CloudEvent either " + patient;
+        TopicReader.sendTogether(infrastructure.bootstrapServers(), Topics.PATIENT, patient.toString(), List.of(
+                CODEC.write(registration), poison, CODEC.write(registration), CODEC.write(wrongPayload),
+                CODEC.write(updated(patient, "FR-RDB", "C-5", LocalDate.of(2016, 4, 5)))), EventEnvelope.CONTENT_TYPE);
+
+        awaitEventsApplied(patient, 2, TestTokens.investigator());
+        given().auth().oauth2(TestTokens.investigator()).get("/api/v1/patients/" + patient + "/facts")
+                .then().body("birthDate", equalTo("2016-04-05"));
+        List<ConsumerRecord<String, String>> parked = TopicReader.read(infrastructure.bootstrapServers(),
+                Topics.deadLetter(Topics.PATIENT), r -> patient.toString().equals(r.key()), 2, Duration.ofSeconds(30));
+        assertEquals(List.of(poison, CODEC.write(wrongPayload)), parked.stream().map(ConsumerRecord::value).toList());
+        assertEquals(Topics.PATIENT, new String(parked.get(1).headers().lastHeader("dead-letter-topic").value(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void eventsPolledTogetherAreAppliedInOneTransaction() throws java.sql.SQLException {
+        List<UUID> patients = new java.util.ArrayList<>();
+        List<String> events = new java.util.ArrayList<>();
+        List<UUID> eventIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            patients.add(UUID.randomUUID());
+            EventEnvelope registration = registered(patients.get(i), "FR-RDB", "C-6-" + i);
+            events.add(CODEC.write(registration));
+            eventIds.add(registration.id());
+        }
+        // one key, so one partition and one record batch
+        TopicReader.sendTogether(infrastructure.bootstrapServers(), Topics.PATIENT, patients.get(0).toString(), events,
+                EventEnvelope.CONTENT_TYPE);
+
+        patients.forEach(patient -> awaitEventsApplied(patient, 1, TestTokens.investigator()));
+        try (var connection = dataSource.getConnection();
+                var transactions = connection.prepareStatement(
+                        "SELECT count(DISTINCT xmin::text), count(*) FROM inbox_event WHERE event_id = ANY (?)")) {
+            transactions.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
+            try (var row = transactions.executeQuery()) {
+                row.next();
+                assertEquals(20, row.getInt(2));
+                assertEquals(1, row.getInt(1), "one transaction wrote the 20 inbox rows");
+            }
+        }
     }
 
     @Test

@@ -68,4 +68,33 @@ public final class TopicReader {
             throw new IllegalStateException("could not send a test record to " + topic, e);
         }
     }
+
+    /**
+     * Sends {@code values} under one key in one produce request (one record batch in the log), so that a consumer
+     * fetches them in one poll.
+     */
+    public static void sendTogether(String bootstrap, String topic, String key, List<String> values, String contentType) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "60000");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "1048576");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            producer.partitionsFor(topic);
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (String value : values) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+                record.headers().add("content-type", contentType.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sent.add(producer.send(record));
+            }
+            producer.flush();
+            for (java.util.concurrent.Future<?> one : sent) {
+                one.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send test records to " + topic, e);
+        }
+    }
 }
