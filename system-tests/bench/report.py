@@ -21,6 +21,7 @@ rest = lines_of("raw.jsonl")
 results = lines_of("results.jsonl")
 events = [r for r in results if r["section"] == "events"]
 bulk = [r for r in results if r["section"] == "bulk"]
+imports = [r for r in results if r["section"] == "import"]
 footprint = [r for r in results if r["section"] == "footprint"]
 stats = [r for r in results if r["section"] == "stats"]
 
@@ -84,6 +85,17 @@ if bulk:
                       f"{f(c['eventsPerSecond'], 0)} |")
         md.append("")
 
+if imports:
+    md += ["## One import job (POST /api/v1/imports, NDJSON)", ""]
+    for r in imports:
+        md += [f"{r['patients']:,} patients with one venetoclax course each ({r['records']:,} records, "
+               f"{f(r['uploadMB'])} MB): 202 after {r['acceptedMs']:,} ms; job {r['state']} after "
+               f"{f(r['jobDoneMs'] / 1000)} s ({r['rowsApplied']} rows applied, {r['rowsRejected']} rejected).", "",
+               "| Consumer | applied every event after s (from the upload) |", "|---|---:|"]
+        for name, ms in r["consumersCaughtUpMs"].items():
+            md.append(f"| {name} | {f(ms / 1000)} |")
+        md.append("")
+
 if footprint:
     md += ["## Start-up and memory", ""]
     for r in footprint:
@@ -115,6 +127,6 @@ if stats:
     md.append("")
 
 (out / "report.md").write_text("\n".join(md))
-(out / "report.json").write_text(json.dumps({"machine": machine, "endpoints": rest, "events": events, "bulk": bulk,
+(out / "report.json").write_text(json.dumps({"machine": machine, "endpoints": rest, "events": events, "bulk": bulk, "imports": imports,
                                               "footprint": footprint, "stats": stats}, indent=2) + "\n")
 print("\n".join(md))

@@ -11,7 +11,9 @@
 #   footprint  ServiceFootprintBenchmark: each service's start-to-ready time and RSS idle and after a REST load
 #   stats      StatsBenchmark: Kaplan-Meier and log-rank on 1e4..1e7 subjects in Java, and R's survival on the same
 #              data when Rscript (with the survival and jsonlite packages) is on the PATH
-# Usage: run-all.sh [--only rest,events,bulk,footprint,stats] [--quick] [OUTPUT_DIR]
+#   import     ImportBenchmark: one NDJSON import job of 100,000 patients with a course each (200,000 records);
+#              time to the job's SUCCEEDED and until every consumer has applied the 200,000 events
+# Usage: run-all.sh [--only rest,events,bulk,import,footprint,stats] [--quick] [OUTPUT_DIR]
 #   (or BENCH_ONLY=..., BENCH_QUICK=1). --quick: shorter phases and smaller sizes (bulk 5,000 patients, events 5 s per
 #   rate, stats up to 1e6; the REST section keeps its fixed phases), for trying it out. A full run takes about an
 #   hour on a quiet 2-core machine (rest ~12 min, events ~5, bulk ~20-30, footprint ~3, stats ~5, build ~3); quick ~20 min.
@@ -26,7 +28,7 @@
 # one Maven reactor build (-am: the modules are built in place, nothing is installed into ~/.m2).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-only=${BENCH_ONLY:-rest,events,bulk,footprint,stats}
+only=${BENCH_ONLY:-rest,events,bulk,import,footprint,stats}
 quick=${BENCH_QUICK:-0}
 out=
 while [[ $# -gt 0 ]]; do
@@ -41,7 +43,7 @@ while [[ $# -gt 0 ]]; do
 done
 selected() { [[ ",$only," == *",$1,"* ]]; }
 for section in ${only//,/ }; do
-  [[ $section =~ ^(rest|events|bulk|footprint|stats)$ ]] || { echo "unknown section $section" >&2; exit 2; }
+  [[ $section =~ ^(rest|events|bulk|import|footprint|stats)$ ]] || { echo "unknown section $section" >&2; exit 2; }
 done
 out=${out:-system-tests/bench/reports/$(date -u +%Y-%m-%dT%H%M%SZ)}
 mkdir -p "$out"
@@ -66,18 +68,20 @@ selected rest && classes+=(PatientApiBenchmark WriteApiBenchmark SurvivalApiBenc
 selected events && classes+=(EventLatencyBenchmark)
 selected bulk && classes+=(BulkLoadBenchmark)
 selected footprint && classes+=(ServiceFootprintBenchmark)
+selected import && classes+=(ImportBenchmark)
 if [[ ${#classes[@]} -gt 0 ]]; then
   list=$(IFS=,; echo "${classes[*]}")
   echo "== $list (log: $out/system-tests.log)"
   props=(-Dbenchmark.report="$out/raw.jsonl" -Dbenchmark.results="$out/results.jsonl" -Dbenchmark.quick=$quickFlag
          -Dventrack.readiness-seconds="${BENCH_READINESS_TIMEOUT:-300}")
   [[ -n ${BENCH_BULK_PATIENTS:-} ]] && props+=(-Dbenchmark.bulk.patients="$BENCH_BULK_PATIENTS")
+  [[ -n ${BENCH_IMPORT_PATIENTS:-} ]] && props+=(-Dventrack.import-benchmark.patients="$BENCH_IMPORT_PATIENTS")
   [[ -n ${BENCH_EVENT_RATES:-} ]] && props+=(-Dbenchmark.event-rates="$BENCH_EVENT_RATES")
   [[ -n ${BENCH_SERVICE_JVM_OPTIONS:-} ]] && props+=(-Dventrack.service-jvm-options="$BENCH_SERVICE_JVM_OPTIONS")
   # surefire hands Maven's -D user properties to the test JVM as system properties
   ./mvnw -B -ntp -pl system-tests -am verify -Dtest="$list" -Dsurefire.failIfNoSpecifiedTests=false \
          -Dsurefire.runOrder=filesystem "${props[@]}" > "$out/system-tests.log" 2>&1 || { echo "a system-test benchmark failed (see the log)" >&2; failed=1; }
-  grep -E 'req/s|^RESULT|^events at|^bulk:|ready in .* RSS' "$out/system-tests.log" || true
+  grep -E 'req/s|^RESULT|^events at|^bulk:|ready in .* RSS|^upload|applied all' "$out/system-tests.log" || true
 fi
 
 if selected stats; then

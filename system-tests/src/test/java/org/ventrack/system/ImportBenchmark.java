@@ -20,11 +20,12 @@ import io.restassured.http.ContentType;
  * Prints the time from the upload to the job's SUCCEEDED, and to each consumer (response-, pk-, survival-service)
  * having applied every one of the 200,000 events (its inbox). Run with
  * {@code ./mvnw -pl system-tests verify -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * ({@code -Dventrack.import-benchmark.patients=...} for another size).
+ * ({@code -Dventrack.import-benchmark.patients=...} for another size), or as the {@code import} section of
+ * {@code system-tests/bench/run-all.sh}, which puts the figures in its report.
  */
 class ImportBenchmark {
 
-    private static final int PATIENTS = Integer.getInteger("ventrack.import-benchmark.patients", 100_000);
+    private static final int PATIENTS = BenchmarkResults.intProperty("ventrack.import-benchmark.patients", 100_000, 10_000);
     private static final List<String> CONSUMERS = List.of("response-service", "pk-service", "survival-service");
 
     @Test
@@ -62,12 +63,25 @@ class ImportBenchmark {
             System.out.printf("upload answered 202 after %d ms; job %s after %d ms: %s rows applied, %s rejected%n",
                     ms(accepted - start), job.get("state"), ms(succeeded - start), job.get("rowsApplied"), job.get("rowsRejected"));
             long expected = baseline + 2L * PATIENTS;
+            Map<String, Object> caughtUp = new java.util.LinkedHashMap<>();
             for (String service : CONSUMERS) {
                 await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250))
                         .until(() -> patientEvents(stack, service) >= expected);
-                System.out.printf("%-17s applied all %d events %d ms after the upload%n", service, 2L * PATIENTS,
-                        ms(System.nanoTime() - start));
+                long after = ms(System.nanoTime() - start);
+                caughtUp.put(service, after);
+                System.out.printf("%-17s applied all %d events %d ms after the upload%n", service, 2L * PATIENTS, after);
             }
+            Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            fields.put("patients", PATIENTS);
+            fields.put("records", 2L * PATIENTS);
+            fields.put("uploadMB", body.length / 1e6);
+            fields.put("acceptedMs", ms(accepted - start));
+            fields.put("state", job.get("state"));
+            fields.put("rowsApplied", job.get("rowsApplied"));
+            fields.put("rowsRejected", job.get("rowsRejected"));
+            fields.put("jobDoneMs", ms(succeeded - start));
+            fields.put("consumersCaughtUpMs", caughtUp);
+            BenchmarkResults.write("import", fields);
         } finally {
             StackFixture.stop(stack);
         }

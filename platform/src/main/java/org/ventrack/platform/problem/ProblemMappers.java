@@ -140,6 +140,12 @@ public class ProblemMappers {
             if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
                 return respond(ProblemException.conflict("A resource with the same unique key already exists.").problem(), uri);
             }
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                // the client hung up while its request body was being read: nothing was done, and nobody hears the answer
+                Log.debugf("client closed the connection during %s", uri.getPath());
+                return respond(Problem.of(400, "connection-closed", "Connection closed",
+                        "The connection was closed before the request was read."), uri);
+            }
         }
         if (DatabaseUnavailable.isCause(e)) {
             return databaseUnavailable(e, uri);
