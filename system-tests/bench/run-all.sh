@@ -96,7 +96,7 @@ if selected stats; then
          -cp survival-service/target/test-classes:survival-service/target/classes org.ventrack.survival.domain.stats.StatsBenchmark
     if command -v Rscript >/dev/null && Rscript -e 'library(survival); library(jsonlite)' >/dev/null 2>&1; then
       # shellcheck disable=SC2046
-      Rscript survival-service/src/test/r/bench.R "$data" $(echo "$sizes" | tr , ' ') --results "$out/results.jsonl"
+      Rscript survival-service/src/test/r/bench.R "$data" $(echo "${BENCH_R_SIZES:-$sizes}" | tr , ' ') --results "$out/results.jsonl"
     else
       echo "Rscript with the survival and jsonlite packages not found: R not timed"
     fi
