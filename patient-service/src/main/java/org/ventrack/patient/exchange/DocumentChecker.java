@@ -472,19 +472,7 @@ class DocumentChecker {
     private static Patient newPatient(PatientRequest request) {
         Patient patient = new Patient();
         patient.id = UUID.randomUUID();
-        patient.siteCode = request.siteCode();
-        patient.upn = request.upn();
-        patient.sex = request.sex();
-        patient.birthDate = request.birthDate();
-        patient.diagnosis = request.diagnosis();
-        patient.diagnosisDate = request.diagnosisDate();
-        patient.priorRelapses = request.priorRelapses() == null ? 0 : request.priorRelapses();
-        patient.priorLines = request.priorLines();
-        patient.priorHsct = request.priorHsct();
-        patient.priorHsctDate = request.priorHsctDate();
-        patient.cnsStatus = request.cnsStatus();
-        patient.extramedullarySites = request.extramedullarySites() == null ? new ArrayList<>() : new ArrayList<>(request.extramedullarySites());
-        patient.geneticAlterations = request.geneticAlterations() == null ? new ArrayList<>() : new ArrayList<>(request.geneticAlterations());
+        request.applyTo(patient);
         patient.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         patient.updatedAt = patient.createdAt;
         return patient;

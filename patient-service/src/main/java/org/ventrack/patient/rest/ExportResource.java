@@ -1,5 +1,7 @@
 package org.ventrack.patient.rest;
 
+import org.ventrack.platform.export.Csv;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -38,7 +40,7 @@ public class ExportResource {
     @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR, Roles.STATISTICIAN, Roles.ADMIN })
     @Operation(summary = "One row per patient")
     public RestResponse<String> patients(@QueryParam("site") String site) {
-        return file("patients.csv", export.patients(site));
+        return Csv.attachment("patients.csv", export.patients(site));
     }
 
     @GET
@@ -46,7 +48,7 @@ public class ExportResource {
     @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR, Roles.STATISTICIAN, Roles.ADMIN })
     @Operation(summary = "One row per venetoclax course")
     public RestResponse<String> courses(@QueryParam("site") String site) {
-        return file("treatment-courses.csv", export.courses(site));
+        return Csv.attachment("treatment-courses.csv", export.courses(site));
     }
 
     @GET
@@ -54,7 +56,7 @@ public class ExportResource {
     @RolesAllowed({ Roles.SITE_USER, Roles.INVESTIGATOR, Roles.STATISTICIAN, Roles.ADMIN })
     @Operation(summary = "One row per clinical event (HSCT, relapse, progression, death, last follow-up)")
     public RestResponse<String> events(@QueryParam("site") String site) {
-        return file("clinical-events.csv", export.clinicalEvents(site));
+        return Csv.attachment("clinical-events.csv", export.clinicalEvents(site));
     }
 
     @GET
@@ -73,7 +75,7 @@ public class ExportResource {
     public RestResponse<String> sdtmDomain(@Parameter(description = "DM, EX, CM, AE, RS or PC") @PathParam("domain") String domain,
             @QueryParam("site") String site) {
         SdtmDomain chosen = SdtmRequests.domain(domain, java.util.List.of(SdtmDomain.values()));
-        return file(chosen.fileName(), sdtm.csv(chosen, site));
+        return Csv.attachment(chosen.fileName(), sdtm.csv(chosen, site));
     }
 
     @GET
@@ -90,10 +92,5 @@ public class ExportResource {
     public RestResponse<byte[]> sdtmZip(@QueryParam("site") String site) {
         return RestResponse.ResponseBuilder.ok(sdtm.zip(site), SdtmExport.ZIP_MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"sdtm.zip\"").build();
-    }
-
-    private static RestResponse<String> file(String name, String body) {
-        return RestResponse.ResponseBuilder.ok(body, CsvExport.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 }

@@ -105,7 +105,6 @@ public class ImportResource {
     public RestResponse<String> template(@PathParam("type") String type) {
         CsvTemplates.Template template = CsvTemplates.byType(type)
                 .orElseThrow(() -> ProblemException.notFound("CSV template", type));
-        return RestResponse.ResponseBuilder.ok(template.csv(), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + type + ".csv\"").build();
+        return org.ventrack.platform.export.Csv.attachment(type + ".csv", template.csv());
     }
 }

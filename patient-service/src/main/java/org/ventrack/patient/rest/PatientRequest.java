@@ -42,4 +42,21 @@ public record PatientRequest(
                 .and(priorHsctDate == null || !priorHsctDate.isBefore(birthDate), "priorHsctDate", "must not be before the birth date")
                 .orFail();
     }
+
+    /** Sets the patient's fields to this request's (the REST API's registration and correction, and imports). */
+    public void applyTo(org.ventrack.patient.domain.Patient patient) {
+        patient.siteCode = siteCode;
+        patient.upn = upn;
+        patient.sex = sex;
+        patient.birthDate = birthDate;
+        patient.diagnosis = diagnosis;
+        patient.diagnosisDate = diagnosisDate;
+        patient.priorRelapses = priorRelapses == null ? 0 : priorRelapses;
+        patient.priorLines = priorLines;
+        patient.priorHsct = priorHsct;
+        patient.priorHsctDate = priorHsctDate;
+        patient.cnsStatus = cnsStatus;
+        patient.extramedullarySites = extramedullarySites == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(extramedullarySites);
+        patient.geneticAlterations = geneticAlterations == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(geneticAlterations);
+    }
 }

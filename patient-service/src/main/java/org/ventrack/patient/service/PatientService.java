@@ -2,7 +2,6 @@ package org.ventrack.patient.service;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -120,21 +119,7 @@ public class PatientService {
     }
 
     private static void copy(PatientRequest request, Patient patient) {
-        patient.siteCode = request.siteCode();
-        patient.upn = request.upn();
-        patient.sex = request.sex();
-        patient.birthDate = request.birthDate();
-        patient.diagnosis = request.diagnosis();
-        patient.diagnosisDate = request.diagnosisDate();
-        patient.priorRelapses = request.priorRelapses() == null ? 0 : request.priorRelapses();
-        patient.priorLines = request.priorLines();
-        patient.priorHsct = request.priorHsct();
-        patient.priorHsctDate = request.priorHsctDate();
-        patient.cnsStatus = request.cnsStatus();
-        patient.extramedullarySites = request.extramedullarySites() == null ? new ArrayList<>()
-                : new ArrayList<>(request.extramedullarySites());
-        patient.geneticAlterations = request.geneticAlterations() == null ? new ArrayList<>()
-                : new ArrayList<>(request.geneticAlterations());
+        request.applyTo(patient);
         patient.updatedAt = now();
     }
 

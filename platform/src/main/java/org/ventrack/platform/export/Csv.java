@@ -12,6 +12,12 @@ public final class Csv {
 
     public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
 
+    /** {@code body} as a CSV file to download, named {@code fileName}. */
+    public static org.jboss.resteasy.reactive.RestResponse<String> attachment(String fileName, String body) {
+        return org.jboss.resteasy.reactive.RestResponse.ResponseBuilder.ok(body, MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
     private Csv() {
     }
 

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /**
@@ -46,15 +45,9 @@ public class HttpFailureProblems {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
                     && Long.parseLong(length) > limit) {
-                context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(new JsonObject()
-                                .put("type", Problem.TYPE_BASE + "payload-too-large")
-                                .put("title", "Payload too large")
-                                .put("status", 413)
-                                .put("detail", "The request body is larger than the " + limit + " bytes this service accepts.")
-                                .put("instance", context.normalizedPath())
-                                .encode());
+                context.response().putHeader(HttpHeaders.CONNECTION, "close");
+                RouteProblems.end(context, 413, "payload-too-large", "Payload too large",
+                        "The request body is larger than the " + limit + " bytes this service accepts.");
             } else {
                 context.next();
             }

@@ -45,7 +45,6 @@ public class SdtmExportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public RestResponse<String> domain(@PathParam("domain") String domain, @QueryParam("site") String site) {
         SdtmDomain chosen = SdtmRequests.domain(domain, List.of(SdtmDomain.RS));
-        return RestResponse.ResponseBuilder.ok(export.rs(site), Csv.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + chosen.fileName() + "\"").build();
+        return Csv.attachment(chosen.fileName(), export.rs(site));
     }
 }
