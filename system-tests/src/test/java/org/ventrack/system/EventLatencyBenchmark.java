@@ -81,14 +81,20 @@ class EventLatencyBenchmark {
         int count = rate * seconds;
         long intervalNanos = 1_000_000_000L / rate;
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        // as LoadGenerator does: a bounded number in flight, the rest waiting at the client and still timed from their
+        // scheduled time; unbounded, the JDK client opens a connection per waiting request and spends the machine on them
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(LoadGenerator.MAX_IN_FLIGHT_PER_SENDER);
         List<CompletableFuture<?>> all = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long due = start + i * intervalNanos;
             String body = "{\"siteCode\":\"FR-EVT\",\"upn\":\"" + prefix + "-" + i
                     + "\",\"sex\":\"FEMALE\",\"birthDate\":\"2017-06-01\",\"diagnosis\":\"RELAPSED_AML\"}";
-            scheduler.schedule(() -> all.add(http.sendAsync(LoadGenerator.post(base + "/api/v1/patients", token, body),
+            scheduler.schedule(() -> {
+                inFlight.acquireUninterruptibly();
+                all.add(http.sendAsync(LoadGenerator.post(base + "/api/v1/patients", token, body),
                     HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+                        inFlight.release();
                         Instant now = Instant.now();
                         Matcher id = failure == null ? ID.matcher(response.body()) : null;
                         if (failure != null || response.statusCode() >= 300 || !id.find()) {
@@ -99,7 +105,8 @@ class EventLatencyBenchmark {
                             answeredAt.put(id.group(1), now);
                             responseMillis.add((System.nanoTime() - due) / 1e6);
                         }
-                    })), due - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    }));
+            }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
         scheduler.shutdown();
         scheduler.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
