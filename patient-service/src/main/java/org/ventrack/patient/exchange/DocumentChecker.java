@@ -36,7 +36,6 @@ import org.ventrack.patient.domain.PatientRecord;
 import org.ventrack.patient.domain.PatientRecords;
 import org.ventrack.patient.domain.Regimen;
 import org.ventrack.patient.domain.TreatmentCourse;
-import org.ventrack.patient.domain.rules.Cyp3aInhibitors;
 import org.ventrack.patient.domain.timeline.DatedFact;
 import org.ventrack.patient.domain.timeline.TimelineRules;
 import org.ventrack.patient.domain.timeline.Violation;
@@ -252,29 +251,12 @@ class DocumentChecker {
             case COMEDICATIONS -> {
                 Requests.Comedication r = bind(body, Requests.Comedication.class, prefix);
                 r.check();
-                Comedication c = new Comedication();
-                c.drug = r.drug().trim();
-                c.cyp3aInhibition = Cyp3aInhibitors.classify(r.drug()).inhibition();
-                c.startDate = r.startDate();
-                c.endDate = r.endDate();
-                yield c;
+                yield r.applyTo(new Comedication());
             }
             case TREATMENT_COURSES -> {
                 Requests.TreatmentCourse r = bind(body, Requests.TreatmentCourse.class, prefix);
                 r.check();
-                TreatmentCourse c = new TreatmentCourse();
-                c.startDate = r.startDate();
-                c.regimen = r.regimen();
-                c.partnerAgents = r.partnerAgents() == null ? new ArrayList<>() : new ArrayList<>(r.partnerAgents());
-                c.cycleLengthDays = r.cycleLengthDays();
-                c.activeDays = r.activeDays();
-                c.doseBasis = r.doseBasis();
-                c.dailyDoseMg = r.dailyDoseMg();
-                c.rampUp = r.rampUp();
-                c.cyclesGiven = r.cyclesGiven();
-                c.endDate = r.endDate();
-                c.endReason = r.endReason();
-                yield c;
+                yield r.applyTo(new TreatmentCourse());
             }
             case ADVERSE_EVENTS -> {
                 Requests.AdverseEvent r = bind(body, Requests.AdverseEvent.class, prefix);
@@ -290,13 +272,7 @@ class DocumentChecker {
             case CLINICAL_EVENTS -> {
                 Requests.ClinicalEvent r = bind(body, Requests.ClinicalEvent.class, prefix);
                 r.check();
-                ClinicalEvent e = new ClinicalEvent();
-                e.kind = r.kind();
-                e.eventDate = r.date();
-                e.hsctDonor = r.hsctDonor();
-                e.hsctConditioning = r.hsctConditioning();
-                e.deathCause = r.deathCause();
-                yield e;
+                yield r.applyTo(new ClinicalEvent());
             }
             default -> throw new IllegalArgumentException(section + " is not patient-service's");
         };

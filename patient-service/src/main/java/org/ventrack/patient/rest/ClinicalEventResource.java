@@ -48,7 +48,7 @@ public class ClinicalEventResource {
     public RestResponse<ClinicalEventRecord> record(@PathParam("patientId") UUID patientId,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.CLINICAL_EVENT))) @NotNull @Valid Requests.ClinicalEvent request) {
         request.check();
-        ClinicalEventRecord created = keeper.create(patientId, patient -> apply(request, new ClinicalEvent()),
+        ClinicalEventRecord created = keeper.create(patientId, patient -> request.applyTo(new ClinicalEvent()),
                 EventTypes.CLINICAL_EVENT_RECORDED, RecordViews::of);
         return Created.at(URI.create("/api/v1/patients/" + patientId + "/clinical-events/" + created.id()), created,
                 created.version());
@@ -69,7 +69,7 @@ public class ClinicalEventResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.CLINICAL_EVENT))) @NotNull @Valid Requests.ClinicalEvent request) {
         request.check();
         ClinicalEventRecord updated = keeper.update(patientId, ClinicalEvent.class, id, ifMatch,
-                (patient, event) -> apply(request, event), (before, after) -> EventTypes.CLINICAL_EVENT_CORRECTED,
+                (patient, event) -> request.applyTo(event), (before, after) -> EventTypes.CLINICAL_EVENT_CORRECTED,
                 RecordViews::of);
         return Created.ok(updated, updated.version());
     }
@@ -82,14 +82,5 @@ public class ClinicalEventResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         keeper.delete(patientId, ClinicalEvent.class, id, ifMatch, RecordViews::of);
         return RestResponse.noContent();
-    }
-
-    private static ClinicalEvent apply(Requests.ClinicalEvent r, ClinicalEvent e) {
-        e.kind = r.kind();
-        e.eventDate = r.date();
-        e.hsctDonor = r.hsctDonor();
-        e.hsctConditioning = r.hsctConditioning();
-        e.deathCause = r.deathCause();
-        return e;
     }
 }

@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.ventrack.patient.domain.Comedication;
-import org.ventrack.patient.domain.rules.Cyp3aInhibitors;
 import org.ventrack.patient.service.RecordKeeper;
 import org.ventrack.platform.events.EventTypes;
 import org.ventrack.platform.events.patient.ComedicationRecord;
@@ -50,7 +49,7 @@ public class ComedicationResource {
     public RestResponse<ComedicationRecord> start(@PathParam("patientId") UUID patientId,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.COMEDICATION))) @NotNull @Valid Requests.Comedication request) {
         request.check();
-        ComedicationRecord created = keeper.create(patientId, patient -> apply(request, new Comedication()),
+        ComedicationRecord created = keeper.create(patientId, patient -> request.applyTo(new Comedication()),
                 EventTypes.COMEDICATION_STARTED, RecordViews::of);
         return Created.at(URI.create("/api/v1/patients/" + patientId + "/comedications/" + created.id()), created,
                 created.version());
@@ -71,7 +70,7 @@ public class ComedicationResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.COMEDICATION))) @NotNull @Valid Requests.Comedication request) {
         request.check();
         ComedicationRecord updated = keeper.update(patientId, Comedication.class, id, ifMatch,
-                (patient, comedication) -> apply(request, comedication),
+                (patient, comedication) -> request.applyTo(comedication),
                 (before, after) -> before.endDate() == null && after.endDate() != null
                         && Objects.equals(before.drug(), after.drug()) && Objects.equals(before.startDate(), after.startDate())
                                 ? EventTypes.COMEDICATION_ENDED
@@ -88,14 +87,5 @@ public class ComedicationResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         keeper.delete(patientId, Comedication.class, id, ifMatch, RecordViews::of);
         return RestResponse.noContent();
-    }
-
-    private static Comedication apply(Requests.Comedication r, Comedication c) {
-        var classification = Cyp3aInhibitors.classify(r.drug());
-        c.drug = r.drug().trim();
-        c.cyp3aInhibition = classification.inhibition();
-        c.startDate = r.startDate();
-        c.endDate = r.endDate();
-        return c;
     }
 }

@@ -51,6 +51,22 @@ public final class Requests {
                     .and(endDate == null || !endDate.isBefore(startDate), "endDate", "must not be before the start date")
                     .orFail();
         }
+
+        /** Sets the course's fields to this request's (REST and imports). */
+        public org.ventrack.patient.domain.TreatmentCourse applyTo(org.ventrack.patient.domain.TreatmentCourse c) {
+            c.startDate = startDate;
+            c.regimen = regimen;
+            c.partnerAgents = partnerAgents == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(partnerAgents);
+            c.cycleLengthDays = cycleLengthDays;
+            c.activeDays = activeDays;
+            c.doseBasis = doseBasis;
+            c.dailyDoseMg = dailyDoseMg;
+            c.rampUp = rampUp;
+            c.cyclesGiven = cyclesGiven;
+            c.endDate = endDate;
+            c.endReason = endReason;
+            return c;
+        }
     }
 
     public record Comedication(
@@ -60,6 +76,15 @@ public final class Requests {
 
         public void check() {
             Checks.that(endDate == null || !endDate.isBefore(startDate), "endDate", "must not be before the start date").orFail();
+        }
+
+        /** Sets the co-medication's fields to this request's, with the drug's CYP3A class (REST and imports). */
+        public org.ventrack.patient.domain.Comedication applyTo(org.ventrack.patient.domain.Comedication c) {
+            c.drug = drug.trim();
+            c.cyp3aInhibition = org.ventrack.patient.domain.rules.Cyp3aInhibitors.classify(drug).inhibition();
+            c.startDate = startDate;
+            c.endDate = endDate;
+            return c;
         }
     }
 
@@ -78,6 +103,16 @@ public final class Requests {
                     .and((kind == ClinicalEventKind.DEATH) == (deathCause != null), "deathCause",
                             "is required for a death, and only for a death")
                     .orFail();
+        }
+
+        /** Sets the event's fields to this request's (REST and imports). */
+        public org.ventrack.patient.domain.ClinicalEvent applyTo(org.ventrack.patient.domain.ClinicalEvent e) {
+            e.kind = kind;
+            e.eventDate = date;
+            e.hsctDonor = hsctDonor;
+            e.hsctConditioning = hsctConditioning;
+            e.deathCause = deathCause;
+            return e;
         }
     }
 

@@ -47,7 +47,7 @@ public class TreatmentCourseResource {
     public RestResponse<TreatmentCourseRecord> start(@PathParam("patientId") UUID patientId,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.TREATMENT_COURSE))) @NotNull @Valid Requests.TreatmentCourse request) {
         request.check();
-        TreatmentCourseRecord created = keeper.create(patientId, patient -> apply(request, new TreatmentCourse()),
+        TreatmentCourseRecord created = keeper.create(patientId, patient -> request.applyTo(new TreatmentCourse()),
                 EventTypes.TREATMENT_STARTED, RecordViews::of);
         return Created.at(URI.create("/api/v1/patients/" + patientId + "/treatment-courses/" + created.id()), created,
                 created.version());
@@ -77,23 +77,8 @@ public class TreatmentCourseResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody(content = @Content(examples = @ExampleObject(name = "example", value = Examples.TREATMENT_COURSE))) @NotNull @Valid Requests.TreatmentCourse request) {
         request.check();
         TreatmentCourseRecord updated = keeper.update(patientId, TreatmentCourse.class, id, ifMatch,
-                (patient, course) -> apply(request, course), (before, after) -> EventTypes.TREATMENT_UPDATED,
+                (patient, course) -> request.applyTo(course), (before, after) -> EventTypes.TREATMENT_UPDATED,
                 RecordViews::of);
         return Created.ok(updated, updated.version());
-    }
-
-    private static TreatmentCourse apply(Requests.TreatmentCourse r, TreatmentCourse c) {
-        c.startDate = r.startDate();
-        c.regimen = r.regimen();
-        c.partnerAgents = r.partnerAgents() == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(r.partnerAgents());
-        c.cycleLengthDays = r.cycleLengthDays();
-        c.activeDays = r.activeDays();
-        c.doseBasis = r.doseBasis();
-        c.dailyDoseMg = r.dailyDoseMg();
-        c.rampUp = r.rampUp();
-        c.cyclesGiven = r.cyclesGiven();
-        c.endDate = r.endDate();
-        c.endReason = r.endReason();
-        return c;
     }
 }
