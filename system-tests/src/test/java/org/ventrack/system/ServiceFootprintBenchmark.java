@@ -1,12 +1,8 @@
 package org.ventrack.system;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +12,6 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.ventrack.devstack.LocalStack;
 
-import io.restassured.http.ContentType;
 
 /**
  * Not a test (surefire does not pick up *Benchmark): each service's start-to-ready time (process launch to the first
@@ -30,7 +25,6 @@ import io.restassured.http.ContentType;
 class ServiceFootprintBenchmark {
 
     private static final int PATIENTS = 200;
-    private static final LocalDate START = LocalDate.of(2023, 1, 2);
 
     @Test
     void measure() throws Exception {
@@ -48,27 +42,9 @@ class ServiceFootprintBenchmark {
 
             String patients = stack.serviceUrl("patient-service");
             String token = stack.token("investigator");
-            given().auth().oauth2(stack.token("admin")).contentType(ContentType.JSON)
-                    .body(Map.of("code", "FR-MEM", "name", "Footprint", "country", "FR"))
-                    .post(patients + "/api/v1/sites").then().statusCode(201);
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < PATIENTS; i++) {
-                String id = given().auth().oauth2(token).contentType(ContentType.JSON)
-                        .body(Map.of("siteCode", "FR-MEM", "upn", "M-" + i, "sex", "MALE", "birthDate", "2016-01-01",
-                                "diagnosis", "RELAPSED_AML"))
-                        .post(patients + "/api/v1/patients").then().statusCode(201).extract().path("id");
-                given().auth().oauth2(token).contentType(ContentType.JSON)
-                        .body(Map.of("startDate", START.toString(), "regimen", "VEN_HMA", "cycleLengthDays", 28,
-                                "activeDays", 21, "doseBasis", "WEIGHT", "dailyDoseMg", 250, "rampUp", true))
-                        .post(patients + "/api/v1/patients/" + id + "/treatment-courses").then().statusCode(201);
-                ids.add(id);
-            }
+            List<String> ids = TreatedPatients.register(stack, "FR-MEM", "M-", PATIENTS);
             String responses = stack.serviceUrl("response-service");
             String pk = stack.serviceUrl("pk-service");
-            String last = ids.get(PATIENTS - 1);
-            await().atMost(Duration.ofMinutes(3)).until(() -> given().auth().oauth2(token)
-                    .get(responses + "/api/v1/patients/" + last + "/responses").then().extract().path("venetoclaxStart") != null
-                    && given().auth().oauth2(token).get(pk + "/api/v1/patients/" + last + "/facts").then().extract().statusCode() == 200);
 
             AtomicInteger upn = new AtomicInteger();
             String survival = stack.serviceUrl("survival-service");
@@ -77,16 +53,8 @@ class ServiceFootprintBenchmark {
                     "{\"siteCode\":\"FR-MEM\",\"upn\":\"L-" + upn.incrementAndGet()
                             + "\",\"sex\":\"FEMALE\",\"birthDate\":\"2016-01-01\",\"diagnosis\":\"REFRACTORY_AML\"}"));
             load.put("GET /api/v1/patients/{id}", i -> LoadGenerator.get(patients + "/api/v1/patients/" + ids.get(Math.floorMod(i, PATIENTS)), token));
-            load.put("POST /api/v1/assessments", i -> LoadGenerator.post(responses + "/api/v1/assessments", token,
-                    "{\"patientId\":\"" + ids.get(Math.floorMod(i * 7919 + (int) Thread.currentThread().getId(), PATIENTS))
-                            + "\",\"assessmentDate\":\"" + START.plusDays(1 + Math.floorMod(i, 300))
-                            + "\",\"blastPercent\":3,\"circulatingBlasts\":false,\"extramedullaryDisease\":false,"
-                            + "\"platelets\":120,\"anc\":1.5,\"cellularityPercent\":40,\"mrdStatus\":\"NEGATIVE\"}"));
-            load.put("POST /api/v1/pk/samples", i -> LoadGenerator.post(pk + "/api/v1/pk/samples", token,
-                    "{\"patientId\":\"" + ids.get(Math.floorMod(i * 7919 + (int) Thread.currentThread().getId(), PATIENTS))
-                            + "\",\"sampledAt\":\"" + START.plusDays(9 + Math.floorMod(i, 300)) + "T08:00:00\","
-                            + "\"lastDoseAt\":\"" + START.plusDays(8 + Math.floorMod(i, 300)) + "T08:00:00\","
-                            + "\"dailyDoseMg\":250,\"concentrationNgPerMl\":314,\"kind\":\"TROUGH\"}"));
+            load.put("POST /api/v1/assessments", TreatedPatients.assessments(responses, token, ids));
+            load.put("POST /api/v1/pk/samples", TreatedPatients.pkSamples(pk, token, ids));
             load.put("GET /api/v1/survival/kaplan-meier", i -> LoadGenerator.get(survival + "/api/v1/survival/kaplan-meier?endpoint=OS", token));
             LoadGenerator generator = new LoadGenerator();
             Map<String, Double> perSecond = new LinkedHashMap<>();
